@@ -51,8 +51,6 @@ public record GreHeader(
     public static final int PROTOCOL_PPP = 0x880B;
     /** Ver of enhanced GRE (RFC 2637 4.1). */
     public static final int VERSION_ENHANCED = 1;
-    /** Flags and Version word before the S and A bits: K set, Ver 1. */
-    static final int BASE_FLAGS_AND_VERSION = 0x2001;
     static final int BIT_CHECKSUM = 0x8000;
     static final int BIT_ROUTING = 0x4000;
     static final int BIT_KEY = 0x2000;

@@ -1,5 +1,7 @@
 package io.pptp4j.hdlc;
 
+import java.util.Objects;
+
 /**
  * The 16-bit Frame Check Sequence of PPP in HDLC-like framing (RFC 1662 section 3.1 and appendix
  * C.1, C.2): generator polynomial x^16 + x^12 + x^5 + 1, bits processed least significant first
@@ -40,7 +42,7 @@ public final class Fcs16 {
 
     /** The register after {@code b[off, off+len)}. */
     public static int update(int fcs, byte[] b, int off, int len) {
-        java.util.Objects.checkFromIndexSize(off, len, b.length);
+        Objects.checkFromIndexSize(off, len, b.length);
         int f = fcs;
         for (int i = off, end = off + len; i < end; i++) {
             f = (f >>> 8) ^ TABLE[(f ^ b[i]) & 0xFF];
