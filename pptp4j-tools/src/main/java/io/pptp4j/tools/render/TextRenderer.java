@@ -10,6 +10,9 @@ import java.util.Map;
  * without its key; text with spaces is quoted.
  */
 public final class TextRenderer {
+    /** The field that says what an object is, shown first without its key. */
+    private static final java.util.List<String> LEADS = java.util.List.of("code_name", "type_name", "name");
+
     private TextRenderer() {}
 
     public static String line(JsonNode node) {
@@ -22,15 +25,20 @@ public final class TextRenderer {
         if (node.isObject()) {
             boolean first = true;
             if (!top) sb.append('{');
-            JsonNode name = node.get("name");
-            if (name != null && name.isTextual()) {
-                sb.append(name.asText());
-                first = false;
+            String lead = null;
+            for (String key : LEADS) {
+                JsonNode name = node.get(key);
+                if (name != null && name.isTextual()) {
+                    lead = key;
+                    sb.append(name.asText());
+                    first = false;
+                    break;
+                }
             }
             Iterator<Map.Entry<String, JsonNode>> it = node.fields();
             while (it.hasNext()) {
                 Map.Entry<String, JsonNode> e = it.next();
-                if (e.getKey().equals("name") && e.getValue().isTextual()) continue;
+                if (e.getKey().equals(lead)) continue;
                 if (!first) sb.append(' ');
                 first = false;
                 sb.append(e.getKey()).append('=');

@@ -26,7 +26,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class TreeRenderer {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-    private static final List<String> LABELS = List.of("name", "abbreviation", "code", "type");
+    private static final List<String> LABELS = List.of("codeName", "typeName", "name", "abbreviation", "code", "type");
     private static final Map<Class<?>, Shape> SHAPES = new ConcurrentHashMap<>();
 
     private record Shape(List<Method> labels, List<RecordComponent> components, List<String> fieldNames) {}
