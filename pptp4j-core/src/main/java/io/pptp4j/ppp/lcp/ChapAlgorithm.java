@@ -1,5 +1,6 @@
 package io.pptp4j.ppp.lcp;
 
+import io.pptp4j.wire.Hex;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -41,6 +42,6 @@ public enum ChapAlgorithm {
     /** The algorithm's name, or {@code 0x06}-style hex when it has none here. */
     public static String describe(int value) {
         ChapAlgorithm a = BY_VALUE.get(value);
-        return a != null ? a.displayName : io.pptp4j.wire.Hex.u8(value);
+        return a != null ? a.displayName : Hex.u8(value);
     }
 }

@@ -23,7 +23,7 @@ public enum LcpOptionType {
     QUALITY_PROTOCOL(4, "Quality-Protocol", 4, 255),
     /** RFC 1661 6.4. */
     MAGIC_NUMBER(5, "Magic-Number", 6, 6),
-    /** Assigned before RFC 1661 and deprecated since; no RFC here defines it. */
+    /** Listed by IANA as deprecated; none of the RFCs pptp4j follows defines it. */
     DEPRECATED_QUALITY_PROTOCOL(6, "Quality-Protocol (deprecated)"),
     /** RFC 1661 6.5. */
     PROTOCOL_FIELD_COMPRESSION(7, "Protocol-Field-Compression", 2, 2),

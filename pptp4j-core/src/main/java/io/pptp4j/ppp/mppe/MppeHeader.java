@@ -6,8 +6,8 @@ package io.pptp4j.ppp.mppe;
  *
  * @param flushed bit A: the sender reset its RC4 tables before this packet; set on every packet in
  *                stateless mode
- * @param bitB bit B: no meaning in MPPE (MPPC uses it)
- * @param compressed bit C: no meaning in MPPE; set by MPPC for a compressed packet
+ * @param bitB bit B: no meaning in MPPE
+ * @param compressed bit C: no meaning in MPPE; MPPC (RFC 2118) sets it on a compressed packet
  * @param encrypted bit D: the packet is encrypted
  * @param coherencyCount 0 to 4095, one more for each packet sent, wrapping to 0
  */
