@@ -81,7 +81,13 @@ public final class DecodeCommand implements Callable<Integer> {
         if (bytes.length == 0) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "HEX is empty");
         }
-        List<ObjectNode> items = decodeHex(bytes, as != null ? as : PacketSniffer.sniff(bytes));
+        PacketSniffer.Kind kind = as != null ? as : PacketSniffer.sniff(bytes);
+        if (kind == null) {
+            throw new UserException("cannot tell what these " + bytes.length + " bytes are: no PPTP Magic Cookie at offset 4, "
+                    + "no IPv4/IPv6 header with protocol 47, no GRE Protocol Type 0x880B at offset 2, no HDLC flag, "
+                    + "no PPP Address/Control or known Protocol; say which with --as");
+        }
+        List<ObjectNode> items = decodeHex(bytes, kind);
         for (ObjectNode item : items) {
             out.println(json ? JSON.writeValueAsString(item) : ItemRenderer.text(item));
         }

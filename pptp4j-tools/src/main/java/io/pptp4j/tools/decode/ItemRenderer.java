@@ -69,7 +69,14 @@ final class ItemRenderer {
     /** One readable line: {@code SCCRQ Start-Control-Connection-Request protocol_version=256 ...}. */
     static String text(ObjectNode item) {
         StringBuilder sb = new StringBuilder(160);
-        if (item.has("control")) {
+        if (item.has("ip")) {
+            sb.append(item.get("ip").asText()).append("  ");
+        }
+        if (item.has("ppp") && !item.has("gre")) {
+            JsonNode p = item.get("ppp");
+            sb.append("PPP ").append(p.get("ppp_protocol_name").asText()).append(": ")
+                    .append(TextRenderer.line(p.get("content")));
+        } else if (item.has("control")) {
             sb.append(item.get("abbreviation").asText()).append(' ').append(item.get("control").asText());
             String fields = TextRenderer.line(item.get("fields"));
             if (!fields.isEmpty()) sb.append("  ").append(fields);

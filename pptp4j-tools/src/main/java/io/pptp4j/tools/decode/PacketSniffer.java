@@ -9,6 +9,7 @@ final class PacketSniffer {
 
     private PacketSniffer() {}
 
+    /** The kind, or null when the bytes look like none of them. */
     static Kind sniff(byte[] b) {
         if (b.length >= 8 && u16(b, 2) == ControlMessageCodec.CONTROL_MESSAGE
                 && u32(b, 4) == ControlMessageCodec.MAGIC_COOKIE) {
@@ -26,7 +27,16 @@ final class PacketSniffer {
         if (b.length >= 1 && (b[0] & 0xFF) == 0x7E) {
             return Kind.HDLC;
         }
-        return Kind.PPP;
+        if (b.length >= 2 && (b[0] & 0xFF) == 0xFF && b[1] == 0x03) {
+            return Kind.PPP;
+        }
+        if (b.length >= 2 && io.pptp4j.ppp.PppProtocol.of(u16(b, 0)).isPresent()) {
+            return Kind.PPP;
+        }
+        if (b.length >= 1 && (b[0] & 1) == 1 && io.pptp4j.ppp.PppProtocol.of(b[0] & 0xFF).isPresent()) {
+            return Kind.PPP;
+        }
+        return null;
     }
 
     static int u16(byte[] b, int at) { return ((b[at] & 0xFF) << 8) | (b[at + 1] & 0xFF); }

@@ -27,6 +27,8 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class TreeRenderer {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final List<String> LABELS = List.of("codeName", "typeName", "name", "abbreviation", "code", "type");
+    /** Octet fields that hold text (CHAP and PAP names, Success and Failure messages): shown as text. */
+    private static final java.util.Set<String> TEXT_FIELDS = java.util.Set.of("name", "peer_id", "message");
     private static final Map<Class<?>, Shape> SHAPES = new ConcurrentHashMap<>();
 
     private record Shape(List<Method> labels, List<RecordComponent> components, List<String> fieldNames) {}
@@ -73,10 +75,12 @@ public final class TreeRenderer {
         ObjectNode o = NODES.objectNode();
         try {
             for (Method m : shape.labels) {
-                put(o, m.getName(), toTree(m.invoke(r)));
+                put(o, snakeCase(m.getName()), toTree(m.invoke(r)));
             }
             for (int i = 0; i < shape.components.size(); i++) {
-                put(o, shape.fieldNames.get(i), toTree(shape.components.get(i).getAccessor().invoke(r)));
+                String field = shape.fieldNames.get(i);
+                Object v = shape.components.get(i).getAccessor().invoke(r);
+                put(o, field, v instanceof Bytes b && TEXT_FIELDS.contains(field) ? NODES.textNode(text(b)) : toTree(v));
             }
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("cannot render " + r.getClass().getName(), e);
@@ -112,6 +116,20 @@ public final class TreeRenderer {
             c.getAccessor().setAccessible(true);
         }
         return new Shape(List.copyOf(labels), List.of(rc), componentNames.stream().map(TreeRenderer::snakeCase).toList());
+    }
+
+    /** ISO-8859-1 text with control and non-ASCII octets as {@code \xNN}. */
+    static String text(Bytes b) {
+        StringBuilder sb = new StringBuilder(b.length());
+        for (int i = 0; i < b.length(); i++) {
+            int c = b.get(i);
+            if (c < 0x20 || c >= 0x7F || c == '\\') {
+                sb.append(String.format("\\x%02x", c));
+            } else {
+                sb.append((char) c);
+            }
+        }
+        return sb.toString();
     }
 
     static String displayName(Enum<?> e) {
