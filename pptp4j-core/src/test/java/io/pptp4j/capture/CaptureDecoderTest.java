@@ -46,16 +46,16 @@ class CaptureDecoderTest {
 
     @Test
     void pcapngWrittenByEditcapHoldsTheSamePackets() throws Exception {
-        // derived/README.md: editcap -F pcapng
-        assertThat(Captures.decode(Captures.resource("derived/chapcrack-pptplinux-pptpd-session.pcapng")))
+        // testdata/captures/derived/README.md: editcap -F pcapng
+        assertThat(Captures.decode(Captures.bytes("derived/chapcrack-pptplinux-pptpd-session.pcapng")))
                 .hasSize(247).isEqualTo(Captures.decode(PPTPLINUX_PPTPD));
-        assertThat(Captures.decode(Captures.resource("derived/zeek-gre-pptp-dns.pcapng")))
+        assertThat(Captures.decode(Captures.bytes("derived/zeek-gre-pptp-dns.pcapng")))
                 .isEqualTo(Captures.decode(ZEEK_GRE));
     }
 
     @Test
     void nanosecondPcapHoldsTheSamePackets() throws Exception {
-        byte[] file = Captures.resource("derived/tcpdump-pptp-nt-moretonbay.nsec.pcap");
+        byte[] file = Captures.bytes("derived/tcpdump-pptp-nt-moretonbay.nsec.pcap");
         assertThat(Arrays.copyOf(file, 4)).containsExactly(0x4D, 0x3C, 0xB2, 0xA1);
 
         assertThat(Captures.decode(file)).isEqualTo(Captures.decode(NT_MORETONBAY));
@@ -130,7 +130,7 @@ class CaptureDecoderTest {
 
     @Test
     void windowsCutAtEveryOffsetGiveTheSamePackets() throws Exception {
-        for (byte[] file : List.of(Captures.bytes(MSCHAPV2_ONLY), Captures.resource("derived/zeek-gre-pptp-dns.pcapng"))) {
+        for (byte[] file : List.of(Captures.bytes(MSCHAPV2_ONLY), Captures.bytes("derived/zeek-gre-pptp-dns.pcapng"))) {
             List<Frame> whole = Captures.decode(file);
             for (int cut = 0; cut <= file.length; cut++) {
                 assertThat(Captures.decodeInChunks(file, cut)).as("cut at %d", cut).isEqualTo(whole);
@@ -151,7 +151,7 @@ class CaptureDecoderTest {
 
     @Test
     void aByteAtATimeGivesTheSamePackets() throws Exception {
-        byte[] file = Captures.resource("derived/chapcrack-pptplinux-pptpd-session.pcapng");
+        byte[] file = Captures.bytes("derived/chapcrack-pptplinux-pptpd-session.pcapng");
         int[] cuts = new int[file.length - 1];
         Arrays.setAll(cuts, i -> i + 1);
 
