@@ -69,7 +69,7 @@ public final class DecodeCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         if (input.pcap != null) {
-            return new CaptureDecoding(out, json).run(input.pcap);
+            return new CaptureDecoding(out, spec.commandLine().getErr(), json).run(input.pcap);
         }
         byte[] bytes;
         try {
