@@ -1,0 +1,476 @@
+package io.pptp4j.linux.net;
+
+import static java.lang.foreign.ValueLayout.JAVA_BYTE;
+import static java.lang.foreign.ValueLayout.JAVA_INT;
+import static java.lang.foreign.ValueLayout.JAVA_SHORT;
+
+import java.io.IOException;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * A raw IPv4 socket ({@code socket(AF_INET, SOCK_RAW, protocol)}, Linux raw(7)) for one IP protocol,
+ * 47 (GRE) for PPTP, through the Foreign Function and Memory API.
+ *
+ * <p>Sending: the caller gives the IP payload (for PPTP a GRE header and the PPP packet) and the kernel
+ * adds the IPv4 header (IP_HDRINCL is not set), with the source address chosen by routing or by
+ * {@link #bind}. Receiving: the kernel delivers every datagram of the protocol addressed to this host
+ * (to the bound address only, after {@link #bind}) with its IPv4 header; {@link #receive} strips that
+ * header, copies the payload and reports the source and destination addresses.
+ *
+ * <p>Memory: each socket owns one native buffer for sending and one for receiving (64 KiB each) and a
+ * few small segments, all from one shared arena freed when the socket is closed: no native allocation
+ * per call.
+ *
+ * <p>Thread safety: every method may be called from any thread. Sends are serialized among themselves
+ * (they share the send buffer), receives among themselves (meant for one receiver thread), and a send
+ * runs in parallel with a receive. {@link #close} may come from any thread at any time: it wakes a
+ * receive blocked in {@code poll}, which then throws {@link SocketClosedException}, and the descriptor
+ * is closed only when the last call in progress has returned, so its number cannot be reused under a
+ * running call. Interrupting a thread does not wake it from {@code poll}: close the socket instead.
+ */
+public final class RawIpSocket implements AutoCloseable {
+    /** The largest IPv4 datagram, header included, and the size of each native buffer. */
+    public static final int MAX_DATAGRAM_LENGTH = 65535;
+    private static final int IPV4_MIN_HEADER_LENGTH = 20;
+    /** EINTR retries of one call before giving up. */
+    private static final int MAX_INTERRUPTED_RETRIES = 16;
+    /** Wake-ups of one receive that find nothing to read before it gives up. */
+    private static final int MAX_EMPTY_WAKEUPS = 1024;
+
+    private final int fd;
+    private final int protocol;
+    private final Arena arena;
+
+    private final ReentrantLock sendLock = new ReentrantLock();
+    private final MemorySegment sendBuffer;
+    private final MemorySegment sendAddress;
+    private final MemorySegment sendState;
+    private Inet4Address lastDestination;
+
+    private final ReentrantLock receiveLock = new ReentrantLock();
+    private final MemorySegment receiveBuffer;
+    private final MemorySegment receiveAddress;
+    private final MemorySegment receiveAddressLength;
+    private final MemorySegment pollFd;
+    private final MemorySegment receiveState;
+    private final AddressCache sources = new AddressCache();
+    private final AddressCache destinations = new AddressCache();
+
+    private final Object lifecycle = new Object();
+    private final MemorySegment lifecycleState;
+    private volatile boolean closed;
+    private int callsInProgress;
+    private boolean released;
+
+    private RawIpSocket(int fd, int protocol, Arena arena, MemorySegment openState) {
+        this.fd = fd;
+        this.protocol = protocol;
+        this.arena = arena;
+        this.lifecycleState = openState;
+        this.sendBuffer = arena.allocate(MAX_DATAGRAM_LENGTH);
+        this.sendAddress = arena.allocate(Libc.SOCKADDR_IN_SIZE);
+        this.sendState = Libc.newCallState(arena);
+        this.receiveBuffer = arena.allocate(MAX_DATAGRAM_LENGTH);
+        this.receiveAddress = arena.allocate(Libc.SOCKADDR_IN_SIZE);
+        this.receiveAddressLength = arena.allocate(JAVA_INT);
+        this.pollFd = arena.allocate(Libc.POLLFD_SIZE);
+        this.receiveState = Libc.newCallState(arena);
+        pollFd.set(JAVA_INT, 0, fd);
+        pollFd.set(JAVA_SHORT, 4, Libc.POLLIN);
+    }
+
+    /**
+     * Opens {@code socket(AF_INET, SOCK_RAW | SOCK_CLOEXEC, protocol)} in the calling thread's network
+     * namespace (see {@code io.pptp4j.linux.netns.NetworkNamespace#call} for another one). Needs
+     * CAP_NET_RAW; without it the message reads
+     * {@code socket(AF_INET, SOCK_RAW, 47): Operation not permitted (EPERM, errno 1)}.
+     */
+    public static RawIpSocket open(int protocol) throws NativeException {
+        Arena arena = Arena.ofShared();
+        try {
+            MemorySegment state = Libc.newCallState(arena);
+            int fd = Libc.check(Libc.socket(state, Libc.AF_INET, Libc.SOCK_RAW | Libc.SOCK_CLOEXEC, protocol),
+                    state, () -> "socket(AF_INET, SOCK_RAW, " + protocol + ")");
+            return new RawIpSocket(fd, protocol, arena, state);
+        } catch (NativeException | RuntimeException | Error e) {
+            arena.close();
+            throw e;
+        }
+    }
+
+    /** The IP protocol number given to {@link #open}. */
+    public int protocol() { return protocol; }
+
+    /**
+     * The file descriptor, for a caller's own {@code poll}. It stays valid until {@link #close}; do not
+     * close it or read from it.
+     */
+    public int fd() { return fd; }
+
+    public boolean isOpen() { return !closed; }
+
+    /**
+     * Binds to a local address: it becomes the source of datagrams sent, and only datagrams to it are
+     * received. Fails with EADDRNOTAVAIL when no interface of this namespace has the address.
+     */
+    public void bind(Inet4Address local) throws IOException {
+        String call = "bind(" + local.getHostAddress() + ")";
+        begin(call);
+        try (Arena temp = Arena.ofConfined()) {
+            MemorySegment state = Libc.newCallState(temp);
+            MemorySegment address = temp.allocate(Libc.SOCKADDR_IN_SIZE);
+            Libc.writeSockaddrIn(address, local);
+            checkResult(Libc.bind(state, fd, address, Libc.SOCKADDR_IN_SIZE), state, call);
+        } finally {
+            end();
+        }
+    }
+
+    /**
+     * Sends {@code len} bytes of {@code buf} from {@code off} as the payload of one IPv4 datagram to
+     * {@code destination}. Returns {@link SendResult#NO_BUFFER_SPACE} or
+     * {@link SendResult#MESSAGE_TOO_LONG} for the refusals a data path counts and goes on from; throws
+     * {@link NativeException} for any other failure and {@link SocketClosedException} after
+     * {@link #close}.
+     *
+     * @throws IllegalArgumentException when {@code len} exceeds {@link #MAX_DATAGRAM_LENGTH}
+     */
+    public SendResult sendTo(byte[] buf, int off, int len, Inet4Address destination) throws IOException {
+        Objects.checkFromIndexSize(off, len, buf.length);
+        Objects.requireNonNull(destination, "destination");
+        if (len > MAX_DATAGRAM_LENGTH) {
+            throw new IllegalArgumentException("a payload of " + len + " bytes does not fit in an IPv4 datagram");
+        }
+        begin("sendTo");
+        sendLock.lock();
+        try {
+            MemorySegment.copy(buf, off, sendBuffer, JAVA_BYTE, 0, len);
+            if (destination != lastDestination) {
+                Libc.writeSockaddrIn(sendAddress, destination);
+                lastDestination = destination;
+            }
+            for (int attempt = 0; ; attempt++) {
+                long sent = Libc.sendto(sendState, fd, sendBuffer, len, 0, sendAddress, Libc.SOCKADDR_IN_SIZE);
+                if (sent >= 0) {
+                    return SendResult.SENT;
+                }
+                int errno = Libc.errno(sendState);
+                if (closed) {
+                    throw closedException("sendTo");
+                }
+                if (errno == Errno.ENOBUFS.value()) {
+                    return SendResult.NO_BUFFER_SPACE;
+                }
+                if (errno == Errno.EMSGSIZE.value()) {
+                    return SendResult.MESSAGE_TOO_LONG;
+                }
+                if (errno != Errno.EINTR.value() || attempt >= MAX_INTERRUPTED_RETRIES) {
+                    throw new NativeException("sendto(" + destination.getHostAddress() + ", " + len + " bytes)", errno);
+                }
+            }
+        } finally {
+            sendLock.unlock();
+            end();
+        }
+    }
+
+    /**
+     * Waits up to {@code timeout} for a datagram and copies its payload (without the IPv4 header) into
+     * {@code buf} from {@code off}, at most {@code len} bytes; empty when the time ran out.
+     * {@link Duration#ZERO} only takes a datagram already queued.
+     *
+     * <p>ICMP errors about datagrams sent (raw_err in Linux): an unconnected raw socket hears of them
+     * only with IP_RECVERR set. Then the next receive throws the error once, e.g.
+     * {@code recvfrom: Protocol not available (ENOPROTOOPT, errno 92)} for an ICMP Protocol Unreachable
+     * from a host without GRE, and the socket stays usable; the error queue entries are discarded.
+     *
+     * @throws SocketClosedException when the socket is or gets closed
+     * @throws NativeException when {@code poll} or {@code recvfrom} fails, or with an ICMP error as above
+     */
+    public Optional<ReceivedDatagram> receive(byte[] buf, int off, int len, Duration timeout) throws IOException {
+        Objects.checkFromIndexSize(off, len, buf.length);
+        if (timeout.isNegative()) {
+            throw new IllegalArgumentException("negative timeout " + timeout);
+        }
+        long start = System.nanoTime();
+        long timeoutNanos = saturatedNanos(timeout);
+        begin("receive");
+        receiveLock.lock();
+        try {
+            int interrupted = 0;
+            boolean errorReported = false;
+            for (int wakeups = 0; wakeups <= MAX_EMPTY_WAKEUPS; ) {
+                if (closed) {
+                    throw closedException("receive");
+                }
+                receiveAddressLength.set(JAVA_INT, 0, Libc.SOCKADDR_IN_SIZE);
+                long received = Libc.recvfrom(receiveState, fd, receiveBuffer, MAX_DATAGRAM_LENGTH, Libc.MSG_DONTWAIT,
+                        receiveAddress, receiveAddressLength);
+                if (received >= 0 && !closed) {
+                    return Optional.of(copyOut((int) received, buf, off, len));
+                }
+                int errno = Libc.errno(receiveState);
+                if (closed) {
+                    throw closedException("receive");
+                }
+                if (errno == Errno.EINTR.value() && ++interrupted <= MAX_INTERRUPTED_RETRIES) {
+                    continue;
+                }
+                if (errno != Errno.EAGAIN.value()) {
+                    throw new NativeException("recvfrom", errno);
+                }
+                if (errorReported) {
+                    discardErrorQueue();
+                    errorReported = false;
+                }
+                long remaining = timeoutNanos - (System.nanoTime() - start);
+                if (remaining <= 0) {
+                    return Optional.empty();
+                }
+                pollFd.set(JAVA_SHORT, 6, (short) 0);
+                int ready = Libc.poll(receiveState, pollFd, 1, pollMillis(remaining));
+                if (ready < 0) {
+                    errno = Libc.errno(receiveState);
+                    if (errno == Errno.EINTR.value() && ++interrupted <= MAX_INTERRUPTED_RETRIES) {
+                        continue;
+                    }
+                    throw new NativeException("poll", errno);
+                }
+                if (ready > 0) {
+                    short events = pollFd.get(JAVA_SHORT, 6);
+                    if ((events & Libc.POLLNVAL) != 0) {
+                        throw new NativeException("poll", Errno.EBADF.value());
+                    }
+                    errorReported = (events & Libc.POLLERR) != 0;
+                    wakeups++;
+                }
+            }
+            throw new IOException("receive: poll reported the socket ready " + MAX_EMPTY_WAKEUPS
+                    + " times but recvfrom found nothing");
+        } finally {
+            receiveLock.unlock();
+            end();
+        }
+    }
+
+    /**
+     * With IP_RECVERR each ICMP error also queues an entry on the error queue, which keeps poll
+     * reporting POLLERR until read (ip(7)); its errno has reached the caller already through recvfrom.
+     */
+    private void discardErrorQueue() {
+        for (int i = 0; i < MAX_EMPTY_WAKEUPS; i++) {
+            long r = Libc.recvfrom(receiveState, fd, receiveBuffer, MAX_DATAGRAM_LENGTH,
+                    Libc.MSG_ERRQUEUE | Libc.MSG_DONTWAIT, MemorySegment.NULL, MemorySegment.NULL);
+            if (r < 0) {
+                return;
+            }
+        }
+    }
+
+    private ReceivedDatagram copyOut(int received, byte[] buf, int off, int len) throws IOException {
+        int versionAndIhl = received > 0 ? receiveBuffer.get(JAVA_BYTE, 0) & 0xFF : 0;
+        int headerLength = (versionAndIhl & 0xF) * 4;
+        if (received < IPV4_MIN_HEADER_LENGTH || versionAndIhl >>> 4 != 4
+                || headerLength < IPV4_MIN_HEADER_LENGTH || headerLength > received) {
+            throw new IOException("recvfrom: " + received + " bytes without an IPv4 header (first byte 0x"
+                    + Integer.toHexString(versionAndIhl) + ")");
+        }
+        int payloadLength = received - headerLength;
+        int copied = Math.min(payloadLength, len);
+        MemorySegment.copy(receiveBuffer, JAVA_BYTE, headerLength, buf, off, copied);
+        Inet4Address source = sources.get(receiveAddress.get(Libc.NETWORK_INT, 4));
+        Inet4Address destination = destinations.get(receiveBuffer.get(Libc.NETWORK_INT, 16));
+        return new ReceivedDatagram(source, destination, copied, payloadLength);
+    }
+
+    public void setReceiveBufferSize(int bytes) throws IOException {
+        setIntOption(Libc.SOL_SOCKET, Libc.SO_RCVBUF, bytes);
+    }
+
+    /** SO_RCVBUF as the kernel reports it: twice what was set, for its bookkeeping (socket(7)). */
+    public int receiveBufferSize() throws IOException {
+        return intOption(Libc.SOL_SOCKET, Libc.SO_RCVBUF);
+    }
+
+    public void setSendBufferSize(int bytes) throws IOException {
+        setIntOption(Libc.SOL_SOCKET, Libc.SO_SNDBUF, bytes);
+    }
+
+    /** SO_SNDBUF as the kernel reports it: twice what was set. */
+    public int sendBufferSize() throws IOException {
+        return intOption(Libc.SOL_SOCKET, Libc.SO_SNDBUF);
+    }
+
+    public void setPathMtuDiscovery(PathMtuDiscovery mode) throws IOException {
+        setIntOption(Libc.IPPROTO_IP, Libc.IP_MTU_DISCOVER, mode.value());
+    }
+
+    public PathMtuDiscovery pathMtuDiscovery() throws IOException {
+        int value = intOption(Libc.IPPROTO_IP, Libc.IP_MTU_DISCOVER);
+        return PathMtuDiscovery.of(value)
+                .orElseThrow(() -> new IOException("getsockopt(IPPROTO_IP, IP_MTU_DISCOVER): unknown mode " + value));
+    }
+
+    /** setsockopt with an int value, for options without a method of their own. */
+    public void setIntOption(int level, int option, int value) throws IOException {
+        String call = "setsockopt(" + optionName(level, option) + ", " + value + ")";
+        begin(call);
+        try (Arena temp = Arena.ofConfined()) {
+            MemorySegment state = Libc.newCallState(temp);
+            MemorySegment v = temp.allocate(JAVA_INT);
+            v.set(JAVA_INT, 0, value);
+            checkResult(Libc.setsockopt(state, fd, level, option, v, (int) JAVA_INT.byteSize()), state, call);
+        } finally {
+            end();
+        }
+    }
+
+    /** getsockopt of an int value. */
+    public int intOption(int level, int option) throws IOException {
+        String call = "getsockopt(" + optionName(level, option) + ")";
+        begin(call);
+        try (Arena temp = Arena.ofConfined()) {
+            MemorySegment state = Libc.newCallState(temp);
+            MemorySegment v = temp.allocate(JAVA_INT);
+            MemorySegment length = temp.allocate(JAVA_INT);
+            length.set(JAVA_INT, 0, (int) JAVA_INT.byteSize());
+            checkResult(Libc.getsockopt(state, fd, level, option, v, length), state, call);
+            return v.get(JAVA_INT, 0);
+        } finally {
+            end();
+        }
+    }
+
+    /**
+     * Closes the socket; idempotent. A receive waiting in another thread wakes up and throws
+     * {@link SocketClosedException}; the descriptor and the native memory are freed once no call is in
+     * progress.
+     */
+    @Override
+    public void close() {
+        boolean releaseNow;
+        synchronized (lifecycle) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            releaseNow = callsInProgress == 0;
+            if (releaseNow) {
+                released = true;
+            } else {
+                // wakes poll and recvfrom (the kernel marks the socket shut down even though it answers
+                // ENOTCONN for an unconnected one); done under the lock so that the descriptor cannot be
+                // closed and its number reused in between
+                Libc.shutdown(lifecycleState, fd, Libc.SHUT_RDWR);
+            }
+        }
+        if (releaseNow) {
+            release();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "RawIpSocket[protocol " + protocol + ", fd " + fd + (closed ? ", closed]" : "]");
+    }
+
+    private void begin(String operation) throws SocketClosedException {
+        synchronized (lifecycle) {
+            if (closed) {
+                throw closedException(operation);
+            }
+            callsInProgress++;
+        }
+    }
+
+    private void end() {
+        boolean releaseNow = false;
+        synchronized (lifecycle) {
+            callsInProgress--;
+            if (closed && callsInProgress == 0 && !released) {
+                released = true;
+                releaseNow = true;
+            }
+        }
+        if (releaseNow) {
+            release();
+        }
+    }
+
+    private void release() {
+        Libc.close(lifecycleState, fd);
+        arena.close();
+    }
+
+    private void checkResult(int result, MemorySegment state, String call) throws IOException {
+        if (result == -1) {
+            int errno = Libc.errno(state);
+            if (closed) {
+                throw closedException(call);
+            }
+            throw new NativeException(call, errno);
+        }
+    }
+
+    private SocketClosedException closedException(String operation) {
+        return new SocketClosedException(operation + ": raw IPv4 socket (protocol " + protocol + ") is closed");
+    }
+
+    private static long saturatedNanos(Duration d) {
+        try {
+            return d.toNanos();
+        } catch (ArithmeticException e) {
+            return Long.MAX_VALUE;
+        }
+    }
+
+    private static int pollMillis(long nanos) {
+        long millis = TimeUnit.NANOSECONDS.toMillis(nanos + 999_999); // rounded up: no busy wait on the last ms
+        return (int) Math.min(millis, Integer.MAX_VALUE);
+    }
+
+    private static String optionName(int level, int option) {
+        String levelName = switch (level) {
+            case Libc.SOL_SOCKET -> "SOL_SOCKET";
+            case Libc.IPPROTO_IP -> "IPPROTO_IP";
+            default -> Integer.toString(level);
+        };
+        String optionName = switch (level * 1000 + option) {
+            case Libc.SOL_SOCKET * 1000 + Libc.SO_SNDBUF -> "SO_SNDBUF";
+            case Libc.SOL_SOCKET * 1000 + Libc.SO_RCVBUF -> "SO_RCVBUF";
+            case Libc.IPPROTO_IP * 1000 + Libc.IP_MTU_DISCOVER -> "IP_MTU_DISCOVER";
+            case Libc.IPPROTO_IP * 1000 + Libc.IP_RECVERR -> "IP_RECVERR";
+            default -> Integer.toString(option);
+        };
+        return levelName + ", " + optionName;
+    }
+
+    /** The last address seen, so a stream from one peer makes no new {@link Inet4Address} per datagram. */
+    private static final class AddressCache {
+        private int bits;
+        private Inet4Address address;
+
+        Inet4Address get(int networkOrderBits) {
+            if (address == null || networkOrderBits != bits) {
+                byte[] raw = {(byte) (networkOrderBits >>> 24), (byte) (networkOrderBits >>> 16),
+                        (byte) (networkOrderBits >>> 8), (byte) networkOrderBits};
+                try {
+                    address = (Inet4Address) InetAddress.getByAddress(raw);
+                } catch (UnknownHostException e) {
+                    throw new IllegalStateException("four bytes are an IPv4 address", e);
+                }
+                bits = networkOrderBits;
+            }
+            return address;
+        }
+    }
+}
