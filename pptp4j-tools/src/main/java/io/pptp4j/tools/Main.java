@@ -34,7 +34,16 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
-        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+        // standard output is buffered (decode and inspect print a line per packet) and flushed at exit
+        PrintWriter out = new PrintWriter(new java.io.BufferedWriter(
+                new java.io.OutputStreamWriter(System.out, java.nio.charset.StandardCharsets.UTF_8), 1 << 16), false);
+        int code;
+        try {
+            code = run(args, out, new PrintWriter(System.err, true));
+        } finally {
+            out.flush();
+        }
+        System.exit(code);
     }
 
     /** Runs the command line with the given streams and returns the exit code (for tests). */
