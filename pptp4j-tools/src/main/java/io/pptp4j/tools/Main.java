@@ -15,7 +15,8 @@ import picocli.CommandLine.Command;
         description = {
                 "A faithful PPTP stack and the tools to find, inspect, restrict and retire PPTP.",
                 ""},
-        subcommands = {LabCommand.class, DecodeCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {LabCommand.class, DecodeCommand.class, io.pptp4j.tools.pptp.ServerCommand.class,
+                io.pptp4j.tools.pptp.ConnectCommand.class, CommandLine.HelpCommand.class},
         commandListHeading = "%nCommands:%n",
         footer = {"", "Run 'pptp4j COMMAND --help' for a command's options."})
 public final class Main implements Runnable {

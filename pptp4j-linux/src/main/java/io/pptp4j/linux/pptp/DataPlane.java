@@ -1,0 +1,36 @@
+package io.pptp4j.linux.pptp;
+
+import io.pptp4j.control.engine.ControlAction;
+import io.pptp4j.gre.engine.GreCallCounters;
+import io.pptp4j.wire.Bytes;
+import java.io.IOException;
+import java.net.Inet4Address;
+import java.util.function.Consumer;
+
+/** Where a connected call's PPP frames go: GRE on a raw socket in production, anything in a test. */
+public interface DataPlane extends AutoCloseable {
+
+    /**
+     * Opens the GRE session of a call that the control connection just connected.
+     *
+     * @param local our address (the one the control connection uses)
+     * @param peer the peer's address
+     * @param call what the control connection agreed: both Call IDs, the peer's window and delay
+     * @param deliver receives the PPP frames the peer sends, in order
+     */
+    Call open(Inet4Address local, Inet4Address peer, ControlAction.CallConnected call, Consumer<Bytes> deliver)
+            throws IOException;
+
+    /** One call's GRE session. */
+    interface Call extends AutoCloseable {
+        void send(Bytes pppFrame);
+
+        GreCallCounters counters();
+
+        @Override
+        void close();
+    }
+
+    @Override
+    void close();
+}

@@ -1,0 +1,188 @@
+package io.pptp4j.linux.pptp;
+
+import io.pptp4j.control.ControlMessage;
+import io.pptp4j.control.StopControlConnectionReason;
+import io.pptp4j.control.engine.ControlAction;
+import io.pptp4j.control.engine.ControlConnectionConfig;
+import io.pptp4j.control.engine.ControlConnectionEngine;
+import io.pptp4j.control.engine.ControlTimers;
+import io.pptp4j.control.engine.OutgoingCallParameters;
+import io.pptp4j.gre.engine.GreCallCounters;
+import io.pptp4j.wire.Bytes;
+import java.io.IOException;
+import java.net.Inet4Address;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+
+/**
+ * A PPTP client: connects to a server's TCP 1723, starts the control connection, places one outgoing
+ * call (RFC 2637 2.7, 2.8) and opens its GRE session through the {@link DataPlane}. {@link #connect}
+ * returns once the call is connected, or throws a {@link PptpException} that says what the server said
+ * (or did not say).
+ */
+public final class PptpClient implements AutoCloseable {
+
+    /** What the client announces and asks for. */
+    public record Options(String hostName, int callId, int callSerialNumber, int windowSize, ControlTimers timers) {
+        public static Options defaults() { return new Options("pptp4j", 1, 1, 64, ControlTimers.DEFAULT); }
+
+        public Options withTimers(ControlTimers t) { return new Options(hostName, callId, callSerialNumber, windowSize, t); }
+    }
+
+    /** Why a connection attempt failed, with what the server said if it said anything. */
+    public static final class PptpException extends IOException {
+        private final transient Optional<ControlMessage.StartControlConnectionReply> reply;
+
+        PptpException(String message, Optional<ControlMessage.StartControlConnectionReply> reply) {
+            super(message, null);
+            this.reply = reply;
+        }
+
+        public Optional<ControlMessage.StartControlConnectionReply> reply() { return reply; }
+    }
+
+    private final ControlChannel channel;
+    private final ScheduledExecutorService timers;
+    private final ControlAction.Established established;
+    private final ControlAction.CallConnected call;
+    private final DataPlane.Call data;
+    private final List<ControlAction> log;
+
+    private PptpClient(ControlChannel channel, ScheduledExecutorService timers, ControlAction.Established established,
+                       ControlAction.CallConnected call, DataPlane.Call data, List<ControlAction> log) {
+        this.channel = channel;
+        this.timers = timers;
+        this.established = established;
+        this.call = call;
+        this.data = data;
+        this.log = log;
+    }
+
+    /**
+     * Connects, starts the control connection and places a call, within {@code timeout}.
+     *
+     * @param frames receives the PPP frames the server sends over GRE
+     */
+    public static PptpClient connect(InetSocketAddress server, Options options, DataPlane dataPlane, Duration timeout,
+                                     Consumer<Bytes> frames) throws IOException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        Socket socket = new Socket();
+        try {
+            socket.connect(server, (int) Math.max(1, timeout.toMillis()));
+        } catch (IOException e) {
+            closeQuietly(socket);
+            throw new PptpException("cannot connect to " + server + ": " + e.getMessage(), Optional.empty());
+        }
+        ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().name("pptp-client-timers").daemon().factory());
+        CompletableFuture<ControlAction.Established> established = new CompletableFuture<>();
+        CompletableFuture<ControlAction.CallConnected> connected = new CompletableFuture<>();
+        List<ControlAction> log = Collections.synchronizedList(new ArrayList<>());
+        ControlConnectionConfig cc = ControlConnectionConfig.client(options.hostName()).withTimers(options.timers());
+        ControlChannel channel = new ControlChannel(socket, new ControlConnectionEngine(cc), timers, action -> {
+            log.add(action);
+            switch (action) {
+                case ControlAction.Established e -> established.complete(e);
+                case ControlAction.CallConnected c -> connected.complete(c);
+                case ControlAction.CallCleared c -> connected.completeExceptionally(
+                        new PptpException("the call was refused or cleared: " + c.cause() + " (" + c.detail() + ")", Optional.empty()));
+                case ControlAction.Stopped s -> {
+                    PptpException ex = new PptpException("the control connection ended: " + s.cause() + " (" + s.detail() + ")",
+                            Optional.empty());
+                    established.completeExceptionally(ex);
+                    connected.completeExceptionally(ex);
+                }
+                default -> { }
+            }
+        });
+        channel.closed().whenComplete((v, e) -> {
+            PptpException ex = new PptpException("the server closed the connection", Optional.empty());
+            established.completeExceptionally(ex);
+            connected.completeExceptionally(ex);
+        });
+        try {
+            channel.start();
+            ControlAction.Established est = await(established, deadline, "Start-Control-Connection-Reply");
+            channel.apply(now -> channel.engine().placeOutgoingCall(
+                    OutgoingCallParameters.of(options.callId(), options.callSerialNumber())
+                            .withPacketRecvWindowSize(options.windowSize()), now));
+            ControlAction.CallConnected call = await(connected, deadline, "Outgoing-Call-Reply");
+            if (!(socket.getLocalAddress() instanceof Inet4Address local) || !(server.getAddress() instanceof Inet4Address remote)) {
+                throw new PptpException("GRE over IPv6 is not supported", Optional.empty());
+            }
+            DataPlane.Call data = dataPlane.open(local, remote, call, frames);
+            return new PptpClient(channel, timers, est, call, data, log);
+        } catch (IOException | RuntimeException e) {
+            channel.close();
+            timers.shutdownNow();
+            throw e;
+        }
+    }
+
+    private static <T> T await(CompletableFuture<T> f, long deadline, String what) throws PptpException {
+        try {
+            return f.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            throw new PptpException("no " + what + " in time", Optional.empty());
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof PptpException p) throw p;
+            throw new PptpException(String.valueOf(e.getCause()), Optional.empty());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new PptpException("interrupted waiting for " + what, Optional.empty());
+        }
+    }
+
+    /** The server's Start-Control-Connection-Reply, every field. */
+    public ControlMessage.StartControlConnectionReply reply() {
+        return (ControlMessage.StartControlConnectionReply) established.peerStart();
+    }
+
+    public ControlAction.Established established() { return established; }
+
+    /** The connected call: both Call IDs, the server's window and delay, its Outgoing-Call-Reply. */
+    public ControlAction.CallConnected call() { return call; }
+
+    public void send(Bytes pppFrame) { data.send(pppFrame); }
+
+    public GreCallCounters counters() { return data.counters(); }
+
+    /** What the control connection reported, in order (for logs and tests). */
+    public List<ControlAction> events() { return List.copyOf(log); }
+
+    public InetSocketAddress localAddress() { return (InetSocketAddress) channel.socket().getLocalSocketAddress(); }
+
+    /** Clears the call (Call-Clear-Request), stops the control connection, and waits for the close (bounded). */
+    @Override
+    public void close() {
+        data.close();
+        channel.apply(now -> channel.engine().clearCall(call.callId(), now));
+        channel.apply(now -> channel.engine().stop(StopControlConnectionReason.NONE, now));
+        try {
+            channel.closed().get(3, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            channel.close();
+        }
+        timers.shutdownNow();
+    }
+
+    private static void closeQuietly(Socket s) {
+        try {
+            s.close();
+        } catch (IOException ignored) {
+            // closing anyway
+        }
+    }
+}

@@ -1,0 +1,140 @@
+package io.pptp4j.tools.pptp;
+
+import io.pptp4j.control.engine.CallPolicy;
+import io.pptp4j.control.engine.ControlAction;
+import io.pptp4j.control.engine.ControlTimers;
+import io.pptp4j.control.engine.HostIdentity;
+import io.pptp4j.linux.pptp.CallHandler;
+import io.pptp4j.linux.pptp.GreDataPlane;
+import io.pptp4j.linux.pptp.PptpServer;
+import io.pptp4j.linux.pptp.ServerEvent;
+import io.pptp4j.tools.UserException;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code pptp4j server}: the PPTP server (PNS), logging each control connection and call. */
+@Command(name = "server", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Run a PPTP server: TCP 1723 control connections (RFC 2637) and GRE on a raw socket (needs root or CAP_NET_RAW).",
+                "Logs each control connection and call: peer, times, outcome. Stops on Ctrl-C (or after --duration), "
+                        + "sending Stop-Control-Connection-Request to every peer.",
+                "PPP over the calls comes with the PPP engine; until then --calls says what happens to the frames."})
+public final class ServerCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--listen", paramLabel = "ADDR[:PORT]", converter = HostPort.class, defaultValue = "0.0.0.0:1723",
+            description = "address and port to listen on (default: ${DEFAULT-VALUE})")
+    InetSocketAddress listen;
+
+    @Option(names = "--hostname", paramLabel = "H", defaultValue = "pptp4j", description = "Host Name in our SCCRP (default: ${DEFAULT-VALUE})")
+    String hostName;
+
+    @Option(names = "--vendor", paramLabel = "V", defaultValue = "pptp4j", description = "Vendor String in our SCCRP (default: ${DEFAULT-VALUE})")
+    String vendor;
+
+    @Option(names = "--firmware", paramLabel = "N", defaultValue = "1", description = "Firmware Revision in our SCCRP, 0 to 65535 (default: ${DEFAULT-VALUE})")
+    int firmware;
+
+    @Option(names = "--max-connections", paramLabel = "N", defaultValue = "1024", description = "control connections at once (default: ${DEFAULT-VALUE})")
+    int maxConnections;
+
+    @Option(names = "--max-calls", paramLabel = "N", defaultValue = "1", description = "calls per control connection (default: ${DEFAULT-VALUE}, as poptop)")
+    int maxCalls;
+
+    @Option(names = "--start-timeout", paramLabel = "SECONDS", defaultValue = "15",
+            description = "drop a peer that sends no Start-Control-Connection-Request within this time (default: ${DEFAULT-VALUE})")
+    int startTimeout;
+
+    @Option(names = "--echo-interval", paramLabel = "SECONDS", defaultValue = "60", description = "idle time before an Echo-Request (default: ${DEFAULT-VALUE})")
+    int echoInterval;
+
+    @Option(names = "--calls", paramLabel = "MODE", defaultValue = "echo",
+            description = "what a call does with PPP frames until PPP runs: echo (send them back) or discard (default: ${DEFAULT-VALUE})")
+    String callMode;
+
+    @Option(names = "--duration", paramLabel = "SECONDS", description = "stop after this many seconds")
+    Integer duration;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        if (firmware < 0 || firmware > 0xFFFF) throw new UserException("--firmware " + firmware + ": must be 0 to 65535", 2);
+        if (maxCalls < 1 || maxCalls > 0xFFFF) throw new UserException("--max-calls " + maxCalls + ": must be 1 to 65535", 2);
+        CallHandler handler = switch (callMode) {
+            case "echo" -> CallHandler.echo();
+            case "discard" -> CallHandler.discard();
+            default -> throw new UserException("--calls " + callMode + ": expected echo or discard", 2);
+        };
+        HostIdentity identity;
+        try {
+            identity = new HostIdentity(hostName, vendor, HostIdentity.ANY_FRAMING, HostIdentity.ANY_BEARER, maxCalls, firmware);
+        } catch (IllegalArgumentException e) {
+            throw new UserException(e.getMessage(), 2);
+        }
+        CallPolicy server = CallPolicy.server();
+        PptpServer.Config config = PptpServer.Config.of(listen, hostName)
+                .withIdentity(identity)
+                .withMaxConnections(maxConnections)
+                .withPolicy(new CallPolicy(maxCalls, true, false, server.packetRecvWindowSize(),
+                        server.packetProcessingDelay(), server.connectSpeed()))
+                .withTimers(ControlTimers.DEFAULT.withStartTimeout(Duration.ofSeconds(startTimeout))
+                        .withEchoInterval(Duration.ofSeconds(echoInterval)));
+        CountDownLatch stop = new CountDownLatch(1);
+        PptpServer s;
+        try {
+            s = PptpServer.start(config, new GreDataPlane(), handler, e -> log(out, e));
+        } catch (IOException e) {
+            throw new UserException("cannot listen on " + listen + ": " + e.getMessage());
+        }
+        Thread hook = new Thread(stop::countDown);
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            if (duration != null) {
+                stop.await(duration, java.util.concurrent.TimeUnit.SECONDS);
+            } else {
+                stop.await();
+            }
+        } finally {
+            s.close();
+            out.printf("%s server stopped%n", Instant.now());
+            out.flush();
+        }
+        return 0;
+    }
+
+    private static synchronized void log(PrintWriter out, ServerEvent e) {
+        String what = switch (e) {
+            case ServerEvent.Listening l -> "listening on " + l.peer();
+            case ServerEvent.ConnectionOpened o -> "connected (" + o.connections() + " open)";
+            case ServerEvent.ConnectionRefused r -> "refused: " + r.why();
+            case ServerEvent.CallFailed f -> "call " + f.callId() + " failed: " + f.why();
+            case ServerEvent.ConnectionClosed c -> String.format("closed after %.1f s", c.duration().toMillis() / 1000.0);
+            case ServerEvent.Control c -> switch (c.action()) {
+                case ControlAction.Established est -> "established: host \"" + est.peer().hostName() + "\" vendor \""
+                        + est.peer().vendorString() + "\" firmware " + est.peer().firmwareRevision() + " version "
+                        + (est.peerProtocolVersion() >> 8) + "." + (est.peerProtocolVersion() & 0xFF);
+                case ControlAction.CallConnected cc -> "call connected: our call ID " + cc.callId() + ", peer call ID "
+                        + cc.peerCallId() + ", peer window " + cc.peerPacketRecvWindowSize();
+                case ControlAction.CallCleared cl -> "call " + cl.callId() + " cleared: " + cl.cause() + " (" + cl.detail() + ")";
+                case ControlAction.Stopped st -> "stopped: " + st.cause() + " (" + st.detail() + ")";
+                case ControlAction.LinkInfo li -> String.format("set-link-info call %d: send ACCM 0x%08X, receive ACCM 0x%08X",
+                        li.callId(), li.sendAccm(), li.receiveAccm());
+                case ControlAction.Log l -> l.level().getName().toLowerCase() + ": " + l.text();
+                default -> null;
+            };
+        };
+        if (what != null) {
+            out.printf("%s %s %s%n", Instant.now(), e.peer(), what);
+            out.flush();
+        }
+    }
+}
