@@ -69,6 +69,11 @@ import java.util.function.Consumer;
  * loss (raw(7)); ENOBUFS and EMSGSIZE are reported to the sending call's engine, which counts them
  * and turns EMSGSIZE into an {@link GreAction.MtuProblem} for the listener. ICMP errors then reach
  * the receive loop too and are counted ({@link GreTransportCounters#receiveErrors()}).
+ *
+ * <p>A full receive buffer is worse than a loss: Linux (seen on 6.18) then passes the datagram over as
+ * if no raw socket wanted it, counts it in IpInUnknownProtos and answers the sender with ICMP Protocol
+ * Unreachable (rate-limited), which a peer may take for the end of the tunnel. A busy server should
+ * raise {@link #setReceiveBufferSize} (net.core.rmem_max caps it).
  */
 public final class GreTransport implements AutoCloseable {
     /** The IP protocol number of GRE. */
@@ -96,6 +101,7 @@ public final class GreTransport implements AutoCloseable {
     private volatile boolean closed;
 
     private final AtomicLong receiveErrors = new AtomicLong();
+    private volatile IOException lastReceiveError;
     private final AtomicLong callFailures = new AtomicLong();
     private final AtomicLong sent = new AtomicLong();
     private final AtomicLong sendNoBufferSpace = new AtomicLong();
@@ -198,12 +204,23 @@ public final class GreTransport implements AutoCloseable {
         socket.setPathMtuDiscovery(mode);
     }
 
+    /** SO_RCVBUF: how much the kernel queues for the receive thread; see the class documentation. */
+    public void setReceiveBufferSize(int bytes) throws IOException {
+        socket.setReceiveBufferSize(bytes);
+    }
+
     public GreTransportCounters counters() {
         GreDemultiplexer<GreCall> d = demultiplexer;
         return new GreTransportCounters(d.received(), d.routed(), d.malformed(), d.unknownCall(), d.wrongPeer(),
                 receiveErrors.get(), callFailures.get(), sent.get(), sendNoBufferSpace.get(),
                 sendMessageTooLong.get(), sendOtherErrors.get());
     }
+
+    /**
+     * The last error counted in {@link GreTransportCounters#receiveErrors()}, e.g.
+     * {@code recvfrom: Protocol not available (ENOPROTOOPT, errno 92)} for an ICMP Protocol Unreachable.
+     */
+    public Optional<IOException> lastReceiveError() { return Optional.ofNullable(lastReceiveError); }
 
     /**
      * Closes every open call, then the socket, and stops the threads, waiting (at most 10 seconds each)
@@ -311,6 +328,7 @@ public final class GreTransport implements AutoCloseable {
             } catch (IOException e) {
                 // with IP_RECVERR: an ICMP error about something sent earlier; the socket stays usable
                 receiveErrors.incrementAndGet();
+                lastReceiveError = e;
                 if (++errorsInARow > ERRORS_BEFORE_BACKOFF) {
                     pause();
                 }
