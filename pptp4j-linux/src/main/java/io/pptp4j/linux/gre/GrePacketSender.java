@@ -1,0 +1,15 @@
+package io.pptp4j.linux.gre;
+
+import io.pptp4j.gre.GrePacket;
+import io.pptp4j.gre.engine.SendFailure;
+import java.net.Inet4Address;
+
+/** Where a {@link GreCall} hands its packets: the {@link GreTransport}'s socket, or a test's in-memory link. */
+@FunctionalInterface
+interface GrePacketSender {
+    /**
+     * Sends {@code packet} to {@code peer}; returns null when it went out, or why it did not. Never
+     * throws for a failed send: the call goes on (RFC 2637 4: GRE is unreliable, PPP above recovers).
+     */
+    SendFailure send(GrePacket packet, Inet4Address peer);
+}
