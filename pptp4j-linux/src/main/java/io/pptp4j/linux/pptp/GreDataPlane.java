@@ -1,0 +1,88 @@
+package io.pptp4j.linux.pptp;
+
+import io.pptp4j.control.engine.ControlAction;
+import io.pptp4j.gre.engine.GreCallConfig;
+import io.pptp4j.gre.engine.GreCallCounters;
+import io.pptp4j.linux.gre.GreCall;
+import io.pptp4j.linux.gre.GreTransport;
+import io.pptp4j.wire.Bytes;
+import java.io.IOException;
+import java.net.Inet4Address;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+
+/**
+ * The production {@link DataPlane}: one {@link GreTransport} (raw IPv4 socket for protocol 47) per local
+ * address, opened on first use, and one {@link GreCall} per connected call.
+ *
+ * <p>A raw socket belongs to the network namespace of the thread that opens it, and control
+ * connections run on virtual threads whose carriers may live anywhere. So transports are opened on a
+ * platform thread of this data plane, started by the constructor: they live in the namespace of the
+ * thread that built the data plane.
+ */
+public final class GreDataPlane implements DataPlane {
+    private final Map<Inet4Address, GreTransport> transports = new ConcurrentHashMap<>();
+    private final int localWindow;
+    private final java.util.concurrent.ThreadPoolExecutor opener;
+
+    public GreDataPlane() { this(64); }
+
+    /** @param localWindow our Packet Recv. Window Size, as announced in OCRQ/OCRP */
+    public GreDataPlane(int localWindow) {
+        this.localWindow = localWindow;
+        this.opener = new java.util.concurrent.ThreadPoolExecutor(1, 1, 0, java.util.concurrent.TimeUnit.SECONDS,
+                new java.util.concurrent.LinkedBlockingQueue<>(), Thread.ofPlatform().name("gre-open").daemon().factory());
+        opener.prestartAllCoreThreads(); // created now, by this thread: same namespace
+    }
+
+    private GreTransport transport(Inet4Address local) throws IOException {
+        GreTransport t = transports.get(local);
+        if (t != null) {
+            return t;
+        }
+        try {
+            return opener.submit(() -> transports.computeIfAbsent(local, address -> {
+                try {
+                    return GreTransport.open(address);
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            })).get(10, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (java.util.concurrent.ExecutionException e) {
+            Throwable cause = e.getCause() instanceof java.io.UncheckedIOException u ? u.getCause() : e.getCause();
+            String msg = String.valueOf(cause.getMessage());
+            throw new IOException("GRE socket on " + local.getHostAddress() + ": " + msg
+                    + (msg.contains("EPERM") ? " (raw sockets need root or CAP_NET_RAW)" : ""), cause);
+        } catch (java.util.concurrent.TimeoutException | InterruptedException e) {
+            throw new IOException("GRE socket on " + local.getHostAddress() + ": not opened in time", e);
+        }
+    }
+
+    @Override
+    public Call open(Inet4Address local, Inet4Address peer, ControlAction.CallConnected call, Consumer<Bytes> deliver)
+            throws IOException {
+        GreTransport transport = transport(local);
+        GreCallConfig config = GreCallConfig.of(call.callId(), call.peerCallId(), localWindow,
+                        Math.max(1, call.peerPacketRecvWindowSize()))
+                .withPeerPacketProcessingDelay(call.peerPacketProcessingDelay());
+        GreCall greCall = transport.openCall(config, peer, deliver);
+        return new Call() {
+            @Override
+            public void send(Bytes pppFrame) { greCall.send(pppFrame); }
+
+            @Override
+            public GreCallCounters counters() { return greCall.counters(); }
+
+            @Override
+            public void close() { greCall.close(); }
+        };
+    }
+
+    @Override
+    public void close() {
+        transports.values().forEach(GreTransport::close);
+        transports.clear();
+        opener.shutdownNow();
+    }
+}
