@@ -49,7 +49,8 @@ public sealed interface ControlAction {
      * @param side our side of the call
      * @param direction outgoing (OCRQ/OCRP) or incoming (ICRQ/ICRP/ICCN)
      * @param callSerialNumber the serial number of the request that set the call up
-     * @param peerPacketRecvWindowSize how many packets the peer buffers: our send window (RFC 2637 4.2.1)
+     * @param peerPacketRecvWindowSize how many packets the peer buffers: our send window (RFC 2637 4.2.1), as
+     *     the peer sent it (0 is possible from a careless peer; the GRE engine needs at least 1)
      * @param peerPacketProcessingDelay the peer's Packet Processing or Transmit Delay, 1/10 s (RFC 2637 4.4)
      * @param connectSpeed the Connect Speed of the call, bits/s
      * @param framingType the Framing Type of the call (bits of {@code Framing}; 3 from an OCRQ means either)

@@ -263,7 +263,11 @@ public final class ControlConnectionEngine {
         return finish(out);
     }
 
-    /** The TCP connection ended (the peer closed it, or it failed). */
+    /**
+     * The TCP connection ended (the peer closed it, or it failed): every call is cleared and the end
+     * reported; the CloseTransport that follows lets the adapter release the socket the same way as
+     * after any other end.
+     */
     public List<ControlAction> onTransportClosed(long nowNanos) {
         List<ControlAction> out = new ArrayList<>();
         switch (state) {

@@ -233,6 +233,21 @@ class ControlEnginePumpTest {
     }
 
     @Test
+    void severalMessagesInOneSegmentAreEachHandledInOrder() {
+        ControlPump p = pump(12, ControlPump.WHOLE);
+        p.server.command(e -> e.start(p.now));
+        java.io.ByteArrayOutputStream segment = new java.io.ByteArrayOutputStream();
+        segment.writeBytes(io.pptp4j.control.ControlMessageCodec.encode(EngineTesting.sccrq(0x0100)));
+        segment.writeBytes(io.pptp4j.control.ControlMessageCodec.encode(OutgoingCallParameters.of(9, 1).toRequest()));
+        segment.writeBytes(io.pptp4j.control.ControlMessageCodec.encode(new io.pptp4j.control.ControlMessage.EchoRequest(5)));
+
+        p.server.inject(segment.toByteArray());
+
+        assertThat(p.server.sent()).extracting(m -> m.abbreviation()).containsExactly("SCCRP", "OCRP", "ECHORP");
+        assertThat(p.server.engine.calls()).singleElement().extracting(CallStatus::peerCallId).isEqualTo(OptionalInt.of(9));
+    }
+
+    @Test
     void serverClosingTheTransportWithACallUpClearsTheCallAtTheClient() {
         ControlPump p = pumpWithCall(11);
 

@@ -28,6 +28,8 @@ final class ControlPump {
     static final long START = 5_000_000_000L;
     private static final Object CLOSE = new Object();
     private static final int MAX_ROUNDS = 10_000;
+    /** {@code maxPiece} that delivers what is queued in one piece: one TCP segment. */
+    static final int WHOLE = Integer.MAX_VALUE;
 
     final Side client;
     final Side server;
@@ -157,10 +159,17 @@ final class ControlPump {
             perform(side, side.engine.onTransportClosed(now));
             return true;
         }
-        byte[] bytes = (byte[]) item;
+        // TCP keeps no message boundaries: what is queued goes as one stream, cut anywhere.
+        java.io.ByteArrayOutputStream stream = new java.io.ByteArrayOutputStream();
+        stream.writeBytes((byte[]) item);
+        while (side.inbound.peek() instanceof byte[] more) {
+            stream.writeBytes(more);
+            side.inbound.poll();
+        }
+        byte[] bytes = stream.toByteArray();
         int offset = 0;
         while (offset < bytes.length && !side.readBroken) {
-            int n = 1 + random.nextInt(Math.min(maxPiece, bytes.length - offset));
+            int n = maxPiece == WHOLE ? bytes.length - offset : 1 + random.nextInt(Math.min(maxPiece, bytes.length - offset));
             side.framer.offer(bytes, offset, n);
             offset += n;
             drain(side);
