@@ -112,14 +112,19 @@ class ServerOnTheNetworkTest {
             GreDataPlane plane = new GreDataPlane();
             try (PptpClient client = PptpClient.connect(new InetSocketAddress(TwoHosts.SERVER_ADDRESS, 1723), options,
                     plane, Duration.ofSeconds(10), back::add)) {
+                warmUp(client, back);
+                long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
                 for (int i = 0; i < frames; i++) {
                     client.send(Bytes.fromHex(String.format("ff03c021090%1d0008%08x", i % 10, i)));
+                    while (back.size() < i - 8 && System.nanoTime() < deadline) {
+                        Thread.sleep(2); // at most 8 frames in flight: PPP above does not burst a window's worth
+                    }
                 }
-                long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
                 while (back.size() < frames && System.nanoTime() < deadline) {
                     Thread.sleep(20);
                 }
-                assertThat(client.counters().sent()).isEqualTo(frames);
+                assertThat(client.counters().sent()).isGreaterThanOrEqualTo(frames + 1);
+                assertThat(client.counters().lost()).isZero();
             } finally {
                 plane.close();
             }
@@ -189,17 +194,33 @@ class ServerOnTheNetworkTest {
             GreDataPlane plane = new GreDataPlane();
             try (PptpClient c = PptpClient.connect(new InetSocketAddress(TwoHosts.SERVER_ADDRESS, 1723),
                     PptpClient.Options.defaults(), plane, Duration.ofSeconds(10), back::add)) {
-                c.send(Bytes.fromHex("ff03c021090100080000002a"));
-                long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-                while (back.isEmpty() && System.nanoTime() < deadline) Thread.sleep(20);
+                warmUp(c, back);
             } finally {
                 plane.close();
             }
-            assertThat(back).containsExactly(Bytes.fromHex("ff03c021090100080000002a"));
+            assertThat(back).isEmpty(); // warmUp saw its probe come back, then cleared the list
             return null;
         });
         assertThat(server.isAlive()).isTrue();
         assertThat(server.output()).contains("stopped: MALFORMED").doesNotContain("Exception");
+    }
+
+    private static final Bytes PROBE = Bytes.fromHex("ff03c021090100080000002a");
+
+    /**
+     * Sends a probe frame, again every 200 ms, until the echo comes back (bounded): frames sent in the
+     * instant after the Outgoing-Call-Reply may reach the server before it has opened the call's GRE
+     * session, and GRE does not retransmit (PPP above does). Clears {@code back} once the probe is seen.
+     */
+    private static void warmUp(PptpClient client, List<Bytes> back) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (!back.contains(PROBE) && System.nanoTime() < deadline) {
+            client.send(PROBE);
+            for (int i = 0; i < 10 && !back.contains(PROBE); i++) Thread.sleep(20);
+        }
+        assertThat(back).as("the probe frame came back through the server").contains(PROBE);
+        Thread.sleep(100);
+        back.clear();
     }
 
     /** Reads until EOF (bounded by the socket timeout); true when the server closed. */
