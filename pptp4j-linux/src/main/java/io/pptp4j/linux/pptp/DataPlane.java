@@ -21,6 +21,13 @@ public interface DataPlane extends AutoCloseable {
     Call open(Inet4Address local, Inet4Address peer, ControlAction.CallConnected call, Consumer<Bytes> deliver)
             throws IOException;
 
+    /**
+     * Gets ready to carry calls on {@code local}: opens the raw GRE socket now, before any call is
+     * connected. Without it, a peer's first GRE packet may arrive while no socket for IP protocol 47
+     * exists, and the kernel answers with ICMP Protocol Unreachable, which pptp-linux takes as fatal.
+     */
+    default void prepare(Inet4Address local) throws IOException {}
+
     /** One call's GRE session. */
     interface Call extends AutoCloseable {
         void send(Bytes pppFrame);

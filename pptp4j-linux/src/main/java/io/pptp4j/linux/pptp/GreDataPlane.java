@@ -60,6 +60,9 @@ public final class GreDataPlane implements DataPlane {
     }
 
     @Override
+    public void prepare(Inet4Address local) throws IOException { transport(local); }
+
+    @Override
     public Call open(Inet4Address local, Inet4Address peer, ControlAction.CallConnected call, Consumer<Bytes> deliver)
             throws IOException {
         GreTransport transport = transport(local);

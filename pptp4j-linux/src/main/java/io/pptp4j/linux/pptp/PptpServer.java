@@ -120,18 +120,28 @@ public final class PptpServer implements AutoCloseable {
                 closeQuietly(s);
                 continue;
             }
-            try {
-                open(s, peer);
-            } catch (IOException | RuntimeException e) {
-                connections.decrementAndGet();
-                events.accept(new ServerEvent.ConnectionRefused(peer, String.valueOf(e.getMessage())));
-                closeQuietly(s);
-            }
+            // the accept loop only accepts: everything else happens on the connection's own thread
+            Thread.ofVirtual().name("pptp-open-" + peer).start(() -> {
+                try {
+                    open(s, peer);
+                } catch (IOException | RuntimeException e) {
+                    connections.decrementAndGet();
+                    events.accept(new ServerEvent.ConnectionRefused(peer, String.valueOf(e.getMessage())));
+                    closeQuietly(s);
+                }
+            });
         }
     }
 
     private void open(Socket s, InetSocketAddress peer) throws IOException {
         long opened = System.nanoTime();
+        if (s.getLocalAddress() instanceof Inet4Address local) {
+            try {
+                dataPlane.prepare(local);
+            } catch (IOException e) {
+                events.accept(new ServerEvent.CallFailed(peer, 0, "GRE: " + e.getMessage()));
+            }
+        }
         ControlConnectionConfig cc = new ControlConnectionConfig(ControlRole.RECEIVER, config.identity(), config.timers(),
                 config.policy(), callIds);
         ControlConnectionEngine engine = new ControlConnectionEngine(cc);

@@ -1,0 +1,176 @@
+package io.pptp4j.tools.pptp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.pptp4j.analysis.PptpItem;
+import io.pptp4j.control.ControlMessage;
+import io.pptp4j.linux.peers.EchoPppProgram;
+import io.pptp4j.linux.peers.GreCapture;
+import io.pptp4j.linux.peers.NatTopology;
+import io.pptp4j.linux.peers.PptpLinuxOptions;
+import io.pptp4j.linux.peers.PptpLinuxPeer;
+import io.pptp4j.linux.peers.PptpdConfig;
+import io.pptp4j.linux.peers.PptpdPeer;
+import io.pptp4j.linux.pptp.GreDataPlane;
+import io.pptp4j.linux.pptp.PptpClient;
+import io.pptp4j.linux.testing.RootRequired;
+import io.pptp4j.linux.testing.TwoHosts;
+import io.pptp4j.tools.testing.CliProcess;
+import io.pptp4j.wire.Bytes;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * pptp4j against the reference implementations from Debian, in network namespaces: pptp-linux (with
+ * {@code --nolaunchpppd}, its PPP side fed by the test) against our server; our client against pptpd
+ * (poptop, its {@code ppp} program an echo script); two of our clients behind one NAT with the kernel's
+ * PPTP conntrack helper, against our server.
+ */
+class AgainstRealPeersTest {
+    private static final Duration WAIT = Duration.ofSeconds(15);
+    /** An LCP Echo-Request: any PPP frame will do, the servers here echo frames, they run no PPP. */
+    private static final Bytes CLIENT_FRAME = Bytes.fromHex("ff03c021090700080a0b0c0d");
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void pptpLinuxReachesOurServerAndFramesFlowBothWays() throws Exception {
+        RootRequired.check();
+        try (TwoHosts hosts = TwoHosts.create();
+             GreCapture capture = GreCapture.start(hosts.server(), hosts.serverInterface(), dir, "server-side");
+             CliProcess server = CliProcess.start(hosts.server(), "server", "--listen", TwoHosts.SERVER_ADDRESS.getHostAddress(),
+                     "--calls", "echo")) {
+            server.awaitOutput("listening on", WAIT);
+            try (PptpLinuxPeer pptp = PptpLinuxPeer.start(hosts.client(), dir.resolve("pptp"),
+                    PptpLinuxOptions.of(TwoHosts.SERVER_ADDRESS))) {
+                PptpLinuxPeer.CallIds ids;
+                try {
+                    ids = pptp.awaitCallEstablished(WAIT);
+                } catch (Exception e) {
+                    throw new AssertionError("pptp-linux: " + pptp.syslog().messages() + "\nserver: " + server.output(), e);
+                }
+                server.awaitOutput("established: host \"local\" vendor \"cananian\"", WAIT);
+                server.awaitOutput("call connected: our call ID " + ids.peerCallId() + ", peer call ID " + ids.callId(), WAIT);
+                // client to server over GRE, echoed by our server, back out of pptp's PPP side
+                Bytes back = null;
+                for (int i = 0; i < 10 && back == null; i++) {
+                    try {
+                        pptp.sendPppFrame(CLIENT_FRAME);
+                    } catch (java.io.IOException e) {
+                        throw new AssertionError("pptp-linux: " + pptp.syslog().messages() + "\nserver: " + server.output(), e);
+                    }
+                    back = pptp.receivePppFrame(Duration.ofMillis(500)).orElse(null);
+                }
+                assertThat(back).isEqualTo(CLIENT_FRAME);
+                assertThat(pptp.discarded()).isEmpty();
+
+                List<PptpItem> items = capture.awaitItems(i -> gre(i, "192.0.2.2").size() >= 1, WAIT, "GRE from our server");
+                List<PptpItem.Gre> in = gre(items, "192.0.2.1");
+                List<PptpItem.Gre> out = gre(items, "192.0.2.2");
+                assertThat(in).isNotEmpty().allSatisfy(g -> assertThat(g.packet().header().callId()).isEqualTo(ids.peerCallId()));
+                assertThat(out).allSatisfy(g -> assertThat(g.packet().header().callId()).isEqualTo(ids.callId()));
+                // pptp-linux numbers from 1; we number from 0 and ack what it sent
+                assertThat(in.getFirst().packet().header().sequenceNumber().orElseThrow()).isEqualTo(1);
+                assertThat(out.stream().filter(g -> g.packet().header().sequenceNumber().isPresent()).findFirst().orElseThrow()
+                        .packet().header().sequenceNumber().getAsLong()).isZero();
+                List<ControlMessage> control = items.stream().filter(PptpItem.Control.class::isInstance)
+                        .map(i -> ((PptpItem.Control) i).message()).toList();
+                assertThat(control).extracting(ControlMessage::abbreviation).startsWith("SCCRQ", "SCCRP", "OCRQ", "OCRP");
+            }
+            server.awaitOutput("closed after", WAIT);
+            assertThat(server.isAlive()).isTrue();
+        }
+    }
+
+    @Test
+    void ourClientReachesPptpdAndFramesFlowBothWays() throws Exception {
+        RootRequired.check();
+        EchoPppProgram ppp = EchoPppProgram.write(dir.resolve("ppp"));
+        try (TwoHosts hosts = TwoHosts.create();
+             PptpdPeer pptpd = PptpdPeer.start(hosts.server(), dir.resolve("pptpd"),
+                     PptpdConfig.of(TwoHosts.SERVER_ADDRESS, ppp.script()))) {
+            List<Bytes> received = new CopyOnWriteArrayList<>();
+            hosts.inClient(() -> {
+                GreDataPlane plane = new GreDataPlane();
+                try (PptpClient client = PptpClient.connect(new InetSocketAddress(TwoHosts.SERVER_ADDRESS, 1723),
+                        PptpClient.Options.defaults(), plane, WAIT, received::add)) {
+                    assertThat(client.reply().vendorString()).isEqualTo("linux");
+                    assertThat(client.reply().hostName()).isEqualTo("local");
+                    assertThat(client.reply().resultCode()).isEqualTo(1);
+                    // pptpd to us: the ppp program's greeting; then ours, echoed back by it
+                    await(received, EchoPppProgram.LCP_GREETING);
+                    for (int i = 0; i < 10 && !received.contains(CLIENT_FRAME); i++) {
+                        client.send(CLIENT_FRAME);
+                        await(received, CLIENT_FRAME, Duration.ofMillis(500));
+                    }
+                    assertThat(received).contains(CLIENT_FRAME);
+                    assertThat(client.counters().lost()).isZero();
+                } finally {
+                    plane.close();
+                }
+                return null;
+            });
+            assertThat(pptpd.awaitControlConnections(1, WAIT)).containsExactly("192.0.2.1");
+        }
+    }
+
+    @Test
+    void twoClientsBehindOneNatHoldCallsToOurServerAtOnce() throws Exception {
+        RootRequired.check();
+        try (NatTopology nat = NatTopology.create()) {
+            assertThat(nat.pptpHelperProblem()).as("the kernel's PPTP conntrack helper").isEmpty();
+            try (CliProcess server = CliProcess.start(nat.server(), "server", "--listen",
+                    NatTopology.SERVER_ADDRESS.getHostAddress(), "--calls", "echo")) {
+                server.awaitOutput("listening on", WAIT);
+                List<Bytes> one = new CopyOnWriteArrayList<>();
+                List<Bytes> two = new CopyOnWriteArrayList<>();
+                Bytes frameOne = Bytes.fromHex("ff03c021090100080000aa01");
+                Bytes frameTwo = Bytes.fromHex("ff03c021090200080000bb02");
+                try (var c1 = nat.client(1).startThread(); var c2 = nat.client(2).startThread()) {
+                    GreDataPlane p1 = c1.call(GreDataPlane::new);
+                    GreDataPlane p2 = c2.call(GreDataPlane::new);
+                    InetSocketAddress target = new InetSocketAddress(NatTopology.SERVER_ADDRESS, 1723);
+                    try (PptpClient a = c1.call(() -> PptpClient.connect(target, PptpClient.Options.defaults(), p1, WAIT, one::add));
+                         PptpClient b = c2.call(() -> PptpClient.connect(target, PptpClient.Options.defaults(), p2, WAIT, two::add))) {
+                        // both use our Call ID 1: the NAT helper tells them apart, our server gives each its own
+                        assertThat(a.call().peerCallId()).isNotEqualTo(b.call().peerCallId());
+                        for (int i = 0; i < 10 && !(one.contains(frameOne) && two.contains(frameTwo)); i++) {
+                            a.send(frameOne);
+                            b.send(frameTwo);
+                            Thread.sleep(300);
+                        }
+                        assertThat(one).contains(frameOne).doesNotContain(frameTwo);
+                        assertThat(two).contains(frameTwo).doesNotContain(frameOne);
+                    } finally {
+                        p1.close();
+                        p2.close();
+                    }
+                }
+                assertThat(server.output()).containsPattern("203\\.0\\.113\\.1:\\d+ call connected[^\\n]*\\n(.|\\n)*203\\.0\\.113\\.1:\\d+ call connected");
+            }
+        }
+    }
+
+    private static List<PptpItem.Gre> gre(List<PptpItem> items, String source) {
+        return items.stream().filter(PptpItem.Gre.class::isInstance).map(PptpItem.Gre.class::cast)
+                .filter(g -> g.source().equals(source)).toList();
+    }
+
+    private static void await(List<Bytes> received, Bytes frame) throws InterruptedException {
+        await(received, frame, WAIT);
+        assertThat(received).contains(frame);
+    }
+
+    private static void await(List<Bytes> received, Bytes frame, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!received.contains(frame) && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+    }
+}
