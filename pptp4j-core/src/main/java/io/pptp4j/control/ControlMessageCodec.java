@@ -152,7 +152,7 @@ public final class ControlMessageCodec {
         } else if (length < type.length()) {
             throw h.errorAt(start, "Length", "at least " + type.length(), Integer.toString(length), BAD_FORMAT);
         }
-        if (mode.strict() && reserved0 != 0) {
+        if (mode.checksReserved() && reserved0 != 0) {
             throw h.errorAt(start + 10, "Reserved0", Hex.u16(0), Hex.u16(reserved0), BAD_VALUE);
         }
         return new Header(length, controlMessageType, context);
@@ -267,7 +267,7 @@ public final class ControlMessageCodec {
     private static void reserved8(ByteReader b, String field, DecodeMode mode) throws DecodeException {
         int at = b.offset();
         int v = b.u8(field);
-        if (v != 0 && mode.strict()) {
+        if (v != 0 && mode.checksReserved()) {
             throw b.errorAt(at, field, Hex.u8(0), Hex.u8(v), BAD_VALUE);
         }
     }
@@ -275,7 +275,7 @@ public final class ControlMessageCodec {
     private static void reserved16(ByteReader b, String field, DecodeMode mode) throws DecodeException {
         int at = b.offset();
         int v = b.u16(field);
-        if (v != 0 && mode.strict()) {
+        if (v != 0 && mode.checksReserved()) {
             throw b.errorAt(at, field, Hex.u16(0), Hex.u16(v), BAD_VALUE);
         }
     }

@@ -88,7 +88,8 @@ public final class ControlChannel implements AutoCloseable {
     public ControlConnectionEngine engine() { return engine; }
 
     private void readLoop() {
-        ControlStreamFramer framer = new ControlStreamFramer(DecodeMode.STRICT);
+        // PEER: strict, but a non-zero Reserved field from a live peer is tolerated (RFC 2637 peers do send it)
+        ControlStreamFramer framer = new ControlStreamFramer(DecodeMode.PEER);
         byte[] buf = new byte[READ_SIZE];
         try {
             while (true) {

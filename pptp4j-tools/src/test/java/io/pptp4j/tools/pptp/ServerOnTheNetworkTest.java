@@ -223,6 +223,25 @@ class ServerOnTheNetworkTest {
         back.clear();
     }
 
+    @Test
+    void aPeerWithANonZeroReservedFieldIsServed() throws Exception {
+        startServer();
+        byte[] sccrq = ControlMessageCodec.encode(new ControlMessage.StartControlConnectionRequest(0x0100, 1, 1, 0, 0, "odd", "peer"));
+        sccrq[10] = 0x7F; // Reserved0, which some peers fill
+        hosts.inClient(() -> {
+            try (Socket s = new Socket()) {
+                s.connect(new InetSocketAddress(TwoHosts.SERVER_ADDRESS, 1723), 3000);
+                s.setSoTimeout(5000);
+                s.getOutputStream().write(sccrq);
+                byte[] reply = s.getInputStream().readNBytes(156);
+                ControlMessage m = ControlMessageCodec.decode(reply, io.pptp4j.wire.DecodeMode.STRICT);
+                assertThat(m).isInstanceOfSatisfying(ControlMessage.StartControlConnectionReply.class,
+                        r -> assertThat(r.resultCode()).isEqualTo(1));
+            }
+            return null;
+        });
+    }
+
     /** Reads until EOF (bounded by the socket timeout); true when the server closed. */
     private static boolean drainToEof(InputStream in) throws IOException {
         byte[] buf = new byte[512];
