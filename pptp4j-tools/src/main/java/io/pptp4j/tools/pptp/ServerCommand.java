@@ -57,6 +57,10 @@ public final class ServerCommand implements Callable<Integer> {
     @Option(names = "--echo-interval", paramLabel = "SECONDS", defaultValue = "60", description = "idle time before an Echo-Request (default: ${DEFAULT-VALUE})")
     int echoInterval;
 
+    @Option(names = "--echo-timeout", paramLabel = "SECONDS", defaultValue = "60",
+            description = "time to answer our Echo-Request before the connection is dropped (default: ${DEFAULT-VALUE})")
+    int echoTimeout;
+
     @Option(names = "--calls", paramLabel = "MODE", defaultValue = "echo",
             description = "what a call does with PPP frames until PPP runs: echo (send them back) or discard (default: ${DEFAULT-VALUE})")
     String callMode;
@@ -68,6 +72,9 @@ public final class ServerCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         if (firmware < 0 || firmware > 0xFFFF) throw new UserException("--firmware " + firmware + ": must be 0 to 65535", 2);
+        for (int[] v : new int[][] {{startTimeout}, {echoInterval}, {echoTimeout}}) {
+            if (v[0] < 1) throw new UserException("timers must be at least 1 second, found " + v[0], 2);
+        }
         if (maxCalls < 1 || maxCalls > 0xFFFF) throw new UserException("--max-calls " + maxCalls + ": must be 1 to 65535", 2);
         CallHandler handler = switch (callMode) {
             case "echo" -> CallHandler.echo();
@@ -87,7 +94,8 @@ public final class ServerCommand implements Callable<Integer> {
                 .withPolicy(new CallPolicy(maxCalls, true, false, server.packetRecvWindowSize(),
                         server.packetProcessingDelay(), server.connectSpeed()))
                 .withTimers(ControlTimers.DEFAULT.withStartTimeout(Duration.ofSeconds(startTimeout))
-                        .withEchoInterval(Duration.ofSeconds(echoInterval)));
+                        .withEchoInterval(Duration.ofSeconds(echoInterval))
+                        .withEchoReplyTimeout(Duration.ofSeconds(echoTimeout)));
         CountDownLatch stop = new CountDownLatch(1);
         PptpServer s;
         try {
