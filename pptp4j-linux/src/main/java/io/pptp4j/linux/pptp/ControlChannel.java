@@ -35,7 +35,8 @@ import java.util.function.LongFunction;
  * only stall its own channel.
  */
 public final class ControlChannel implements AutoCloseable {
-    private static final int READ_SIZE = 4096;
+    /** The longest control message is 220 octets (ICRQ); a few fit. */
+    private static final int READ_SIZE = 1024;
 
     private final Socket socket;
     private final ControlConnectionEngine engine;
