@@ -1,6 +1,7 @@
 package io.pptp4j.control;
 
 import io.pptp4j.wire.Bytes;
+import io.pptp4j.wire.FieldChecks;
 import java.util.Optional;
 import java.util.Set;
 
@@ -39,13 +40,13 @@ public sealed interface ControlMessage {
                                          int maximumChannels, int firmwareRevision, String hostName,
                                          String vendorString) implements ControlMessage {
         public StartControlConnectionRequest {
-            checkU16(protocolVersion, "Protocol Version");
-            checkU32(framingCapabilities, "Framing Capabilities");
-            checkU32(bearerCapabilities, "Bearer Capabilities");
-            checkU16(maximumChannels, "Maximum Channels");
-            checkU16(firmwareRevision, "Firmware Revision");
-            checkText(hostName, ControlMessageCodec.HOST_NAME_SIZE, "Host Name");
-            checkText(vendorString, ControlMessageCodec.VENDOR_STRING_SIZE, "Vendor String");
+            FieldChecks.u16(protocolVersion, "Protocol Version");
+            FieldChecks.u32(framingCapabilities, "Framing Capabilities");
+            FieldChecks.u32(bearerCapabilities, "Bearer Capabilities");
+            FieldChecks.u16(maximumChannels, "Maximum Channels");
+            FieldChecks.u16(firmwareRevision, "Firmware Revision");
+            FieldChecks.text(hostName, ControlMessageCodec.HOST_NAME_SIZE, "Host Name");
+            FieldChecks.text(vendorString, ControlMessageCodec.VENDOR_STRING_SIZE, "Vendor String");
         }
 
         @Override
@@ -61,15 +62,15 @@ public sealed interface ControlMessage {
                                        long bearerCapabilities, int maximumChannels, int firmwareRevision,
                                        String hostName, String vendorString) implements ControlMessage {
         public StartControlConnectionReply {
-            checkU16(protocolVersion, "Protocol Version");
-            checkU8(resultCode, "Result Code");
-            checkU8(errorCode, "Error Code");
-            checkU32(framingCapabilities, "Framing Capabilities");
-            checkU32(bearerCapabilities, "Bearer Capabilities");
-            checkU16(maximumChannels, "Maximum Channels");
-            checkU16(firmwareRevision, "Firmware Revision");
-            checkText(hostName, ControlMessageCodec.HOST_NAME_SIZE, "Host Name");
-            checkText(vendorString, ControlMessageCodec.VENDOR_STRING_SIZE, "Vendor String");
+            FieldChecks.u16(protocolVersion, "Protocol Version");
+            FieldChecks.u8(resultCode, "Result Code");
+            FieldChecks.u8(errorCode, "Error Code");
+            FieldChecks.u32(framingCapabilities, "Framing Capabilities");
+            FieldChecks.u32(bearerCapabilities, "Bearer Capabilities");
+            FieldChecks.u16(maximumChannels, "Maximum Channels");
+            FieldChecks.u16(firmwareRevision, "Firmware Revision");
+            FieldChecks.text(hostName, ControlMessageCodec.HOST_NAME_SIZE, "Host Name");
+            FieldChecks.text(vendorString, ControlMessageCodec.VENDOR_STRING_SIZE, "Vendor String");
         }
 
         @Override
@@ -87,7 +88,7 @@ public sealed interface ControlMessage {
     /** RFC 2637 2.3: closes the control connection and, implicitly, every call on it. */
     record StopControlConnectionRequest(int reason) implements ControlMessage {
         public StopControlConnectionRequest {
-            checkU8(reason, "Reason");
+            FieldChecks.u8(reason, "Reason");
         }
 
         @Override
@@ -99,8 +100,8 @@ public sealed interface ControlMessage {
     /** RFC 2637 2.4. */
     record StopControlConnectionReply(int resultCode, int errorCode) implements ControlMessage {
         public StopControlConnectionReply {
-            checkU8(resultCode, "Result Code");
-            checkU8(errorCode, "Error Code");
+            FieldChecks.u8(resultCode, "Result Code");
+            FieldChecks.u8(errorCode, "Error Code");
         }
 
         @Override
@@ -114,7 +115,7 @@ public sealed interface ControlMessage {
     /** RFC 2637 2.5: the control connection's keep-alive. */
     record EchoRequest(long identifier) implements ControlMessage {
         public EchoRequest {
-            checkU32(identifier, "Identifier");
+            FieldChecks.u32(identifier, "Identifier");
         }
 
         @Override
@@ -124,9 +125,9 @@ public sealed interface ControlMessage {
     /** RFC 2637 2.6: carries the Identifier of the Echo-Request it answers. */
     record EchoReply(long identifier, int resultCode, int errorCode) implements ControlMessage {
         public EchoReply {
-            checkU32(identifier, "Identifier");
-            checkU8(resultCode, "Result Code");
-            checkU8(errorCode, "Error Code");
+            FieldChecks.u32(identifier, "Identifier");
+            FieldChecks.u8(resultCode, "Result Code");
+            FieldChecks.u8(errorCode, "Error Code");
         }
 
         @Override
@@ -143,17 +144,17 @@ public sealed interface ControlMessage {
                                int phoneNumberLength, String phoneNumber, String subaddress)
             implements ControlMessage {
         public OutgoingCallRequest {
-            checkU16(callId, "Call ID");
-            checkU16(callSerialNumber, "Call Serial Number");
-            checkU32(minimumBps, "Minimum BPS");
-            checkU32(maximumBps, "Maximum BPS");
-            checkU32(bearerType, "Bearer Type");
-            checkU32(framingType, "Framing Type");
-            checkU16(packetRecvWindowSize, "Packet Recv. Window Size");
-            checkU16(packetProcessingDelay, "Packet Processing Delay");
-            checkU16(phoneNumberLength, "Phone Number Length");
-            checkText(phoneNumber, ControlMessageCodec.PHONE_NUMBER_SIZE, "Phone Number");
-            checkText(subaddress, ControlMessageCodec.SUBADDRESS_SIZE, "Subaddress");
+            FieldChecks.u16(callId, "Call ID");
+            FieldChecks.u16(callSerialNumber, "Call Serial Number");
+            FieldChecks.u32(minimumBps, "Minimum BPS");
+            FieldChecks.u32(maximumBps, "Maximum BPS");
+            FieldChecks.u32(bearerType, "Bearer Type");
+            FieldChecks.u32(framingType, "Framing Type");
+            FieldChecks.u16(packetRecvWindowSize, "Packet Recv. Window Size");
+            FieldChecks.u16(packetProcessingDelay, "Packet Processing Delay");
+            FieldChecks.u16(phoneNumberLength, "Phone Number Length");
+            FieldChecks.text(phoneNumber, ControlMessageCodec.PHONE_NUMBER_SIZE, "Phone Number");
+            FieldChecks.text(subaddress, ControlMessageCodec.SUBADDRESS_SIZE, "Subaddress");
         }
 
         @Override
@@ -171,15 +172,15 @@ public sealed interface ControlMessage {
                              long connectSpeed, int packetRecvWindowSize, int packetProcessingDelay,
                              long physicalChannelId) implements ControlMessage {
         public OutgoingCallReply {
-            checkU16(callId, "Call ID");
-            checkU16(peerCallId, "Peer's Call ID");
-            checkU8(resultCode, "Result Code");
-            checkU8(errorCode, "Error Code");
-            checkU16(causeCode, "Cause Code");
-            checkU32(connectSpeed, "Connect Speed");
-            checkU16(packetRecvWindowSize, "Packet Recv. Window Size");
-            checkU16(packetProcessingDelay, "Packet Processing Delay");
-            checkU32(physicalChannelId, "Physical Channel ID");
+            FieldChecks.u16(callId, "Call ID");
+            FieldChecks.u16(peerCallId, "Peer's Call ID");
+            FieldChecks.u8(resultCode, "Result Code");
+            FieldChecks.u8(errorCode, "Error Code");
+            FieldChecks.u16(causeCode, "Cause Code");
+            FieldChecks.u32(connectSpeed, "Connect Speed");
+            FieldChecks.u16(packetRecvWindowSize, "Packet Recv. Window Size");
+            FieldChecks.u16(packetProcessingDelay, "Packet Processing Delay");
+            FieldChecks.u32(physicalChannelId, "Physical Channel ID");
         }
 
         @Override
@@ -195,15 +196,15 @@ public sealed interface ControlMessage {
                                int dialedNumberLength, int dialingNumberLength, String dialedNumber,
                                String dialingNumber, String subaddress) implements ControlMessage {
         public IncomingCallRequest {
-            checkU16(callId, "Call ID");
-            checkU16(callSerialNumber, "Call Serial Number");
-            checkU32(bearerType, "Call Bearer Type");
-            checkU32(physicalChannelId, "Physical Channel ID");
-            checkU16(dialedNumberLength, "Dialed Number Length");
-            checkU16(dialingNumberLength, "Dialing Number Length");
-            checkText(dialedNumber, ControlMessageCodec.DIALED_NUMBER_SIZE, "Dialed Number");
-            checkText(dialingNumber, ControlMessageCodec.DIALING_NUMBER_SIZE, "Dialing Number");
-            checkText(subaddress, ControlMessageCodec.SUBADDRESS_SIZE, "Subaddress");
+            FieldChecks.u16(callId, "Call ID");
+            FieldChecks.u16(callSerialNumber, "Call Serial Number");
+            FieldChecks.u32(bearerType, "Call Bearer Type");
+            FieldChecks.u32(physicalChannelId, "Physical Channel ID");
+            FieldChecks.u16(dialedNumberLength, "Dialed Number Length");
+            FieldChecks.u16(dialingNumberLength, "Dialing Number Length");
+            FieldChecks.text(dialedNumber, ControlMessageCodec.DIALED_NUMBER_SIZE, "Dialed Number");
+            FieldChecks.text(dialingNumber, ControlMessageCodec.DIALING_NUMBER_SIZE, "Dialing Number");
+            FieldChecks.text(subaddress, ControlMessageCodec.SUBADDRESS_SIZE, "Subaddress");
         }
 
         @Override
@@ -216,12 +217,12 @@ public sealed interface ControlMessage {
     record IncomingCallReply(int callId, int peerCallId, int resultCode, int errorCode, int packetRecvWindowSize,
                              int packetTransmitDelay) implements ControlMessage {
         public IncomingCallReply {
-            checkU16(callId, "Call ID");
-            checkU16(peerCallId, "Peer's Call ID");
-            checkU8(resultCode, "Result Code");
-            checkU8(errorCode, "Error Code");
-            checkU16(packetRecvWindowSize, "Packet Recv. Window Size");
-            checkU16(packetTransmitDelay, "Packet Transmit Delay");
+            FieldChecks.u16(callId, "Call ID");
+            FieldChecks.u16(peerCallId, "Peer's Call ID");
+            FieldChecks.u8(resultCode, "Result Code");
+            FieldChecks.u8(errorCode, "Error Code");
+            FieldChecks.u16(packetRecvWindowSize, "Packet Recv. Window Size");
+            FieldChecks.u16(packetTransmitDelay, "Packet Transmit Delay");
         }
 
         @Override
@@ -236,11 +237,11 @@ public sealed interface ControlMessage {
     record IncomingCallConnected(int peerCallId, long connectSpeed, int packetRecvWindowSize,
                                  int packetTransmitDelay, long framingType) implements ControlMessage {
         public IncomingCallConnected {
-            checkU16(peerCallId, "Peer's Call ID");
-            checkU32(connectSpeed, "Connect Speed");
-            checkU16(packetRecvWindowSize, "Packet Recv. Window Size");
-            checkU16(packetTransmitDelay, "Packet Transmit Delay");
-            checkU32(framingType, "Framing Type");
+            FieldChecks.u16(peerCallId, "Peer's Call ID");
+            FieldChecks.u32(connectSpeed, "Connect Speed");
+            FieldChecks.u16(packetRecvWindowSize, "Packet Recv. Window Size");
+            FieldChecks.u16(packetTransmitDelay, "Packet Transmit Delay");
+            FieldChecks.u32(framingType, "Framing Type");
         }
 
         @Override
@@ -252,7 +253,7 @@ public sealed interface ControlMessage {
     /** RFC 2637 2.12: the PNS clears a call, named by the PNS's own Call ID. */
     record CallClearRequest(int callId) implements ControlMessage {
         public CallClearRequest {
-            checkU16(callId, "Call ID");
+            FieldChecks.u16(callId, "Call ID");
         }
 
         @Override
@@ -263,11 +264,11 @@ public sealed interface ControlMessage {
     record CallDisconnectNotify(int callId, int resultCode, int errorCode, int causeCode, String callStatistics)
             implements ControlMessage {
         public CallDisconnectNotify {
-            checkU16(callId, "Call ID");
-            checkU8(resultCode, "Result Code");
-            checkU8(errorCode, "Error Code");
-            checkU16(causeCode, "Cause Code");
-            checkText(callStatistics, ControlMessageCodec.CALL_STATISTICS_SIZE, "Call Statistics");
+            FieldChecks.u16(callId, "Call ID");
+            FieldChecks.u8(resultCode, "Result Code");
+            FieldChecks.u8(errorCode, "Error Code");
+            FieldChecks.u16(causeCode, "Cause Code");
+            FieldChecks.text(callStatistics, ControlMessageCodec.CALL_STATISTICS_SIZE, "Call Statistics");
         }
 
         @Override
@@ -282,13 +283,13 @@ public sealed interface ControlMessage {
     record WanErrorNotify(int peerCallId, long crcErrors, long framingErrors, long hardwareOverruns,
                           long bufferOverruns, long timeoutErrors, long alignmentErrors) implements ControlMessage {
         public WanErrorNotify {
-            checkU16(peerCallId, "Peer's Call ID");
-            checkU32(crcErrors, "CRC Errors");
-            checkU32(framingErrors, "Framing Errors");
-            checkU32(hardwareOverruns, "Hardware Overruns");
-            checkU32(bufferOverruns, "Buffer Overruns");
-            checkU32(timeoutErrors, "Time-out Errors");
-            checkU32(alignmentErrors, "Alignment Errors");
+            FieldChecks.u16(peerCallId, "Peer's Call ID");
+            FieldChecks.u32(crcErrors, "CRC Errors");
+            FieldChecks.u32(framingErrors, "Framing Errors");
+            FieldChecks.u32(hardwareOverruns, "Hardware Overruns");
+            FieldChecks.u32(bufferOverruns, "Buffer Overruns");
+            FieldChecks.u32(timeoutErrors, "Time-out Errors");
+            FieldChecks.u32(alignmentErrors, "Alignment Errors");
         }
 
         @Override
@@ -301,9 +302,9 @@ public sealed interface ControlMessage {
      */
     record SetLinkInfo(int peerCallId, long sendAccm, long receiveAccm) implements ControlMessage {
         public SetLinkInfo {
-            checkU16(peerCallId, "Peer's Call ID");
-            checkU32(sendAccm, "Send ACCM");
-            checkU32(receiveAccm, "Receive ACCM");
+            FieldChecks.u16(peerCallId, "Peer's Call ID");
+            FieldChecks.u32(sendAccm, "Send ACCM");
+            FieldChecks.u32(receiveAccm, "Receive ACCM");
         }
 
         @Override
@@ -316,7 +317,7 @@ public sealed interface ControlMessage {
      */
     record Unknown(int controlMessageType, Bytes body) implements ControlMessage {
         public Unknown {
-            checkU16(controlMessageType, "Control Message Type");
+            FieldChecks.u16(controlMessageType, "Control Message Type");
             if (ControlMessageType.of(controlMessageType).isPresent()) {
                 throw new IllegalArgumentException("Control Message Type " + controlMessageType + " is "
                         + ControlMessageType.of(controlMessageType).orElseThrow().displayName() + ", not unknown");
@@ -338,38 +339,4 @@ public sealed interface ControlMessage {
         public int length() { return ControlMessageCodec.HEADER_LENGTH + body.length(); }
     }
 
-    private static void checkU8(int v, String field) {
-        if (v < 0 || v > 0xFF) {
-            throw new IllegalArgumentException(field + " " + v + " is not one octet");
-        }
-    }
-
-    private static void checkU16(int v, String field) {
-        if (v < 0 || v > 0xFFFF) {
-            throw new IllegalArgumentException(field + " " + v + " is not 16 bits");
-        }
-    }
-
-    private static void checkU32(long v, String field) {
-        if (v < 0 || v > 0xFFFFFFFFL) {
-            throw new IllegalArgumentException(field + " " + v + " is not 32 bits");
-        }
-    }
-
-    /** Text for a NUL-padded field: ISO-8859-1, no NUL (it would end the text), at most {@code size} octets. */
-    private static void checkText(String s, int size, String field) {
-        if (s == null) {
-            throw new IllegalArgumentException(field + " is null");
-        }
-        if (s.length() > size) {
-            throw new IllegalArgumentException(field + " is " + s.length() + " octets, the field holds " + size);
-        }
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == 0 || c > 0xFF) {
-                throw new IllegalArgumentException(field + " has " + (c == 0 ? "a NUL" : "a non-ISO-8859-1 character")
-                        + " at index " + i);
-            }
-        }
-    }
 }

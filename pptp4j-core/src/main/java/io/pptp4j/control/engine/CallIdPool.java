@@ -1,5 +1,6 @@
 package io.pptp4j.control.engine;
 
+import io.pptp4j.wire.FieldChecks;
 import java.util.BitSet;
 import java.util.OptionalInt;
 
@@ -17,8 +18,8 @@ public final class CallIdPool implements CallIdAllocator {
 
     /** The IDs {@code first..last}, both in 0..65535. */
     public CallIdPool(int first, int last) {
-        Checks.u16(first, "first Call ID");
-        Checks.u16(last, "last Call ID");
+        FieldChecks.u16(first, "first Call ID");
+        FieldChecks.u16(last, "last Call ID");
         if (last < first) {
             throw new IllegalArgumentException("last Call ID " + last + " is below the first " + first);
         }

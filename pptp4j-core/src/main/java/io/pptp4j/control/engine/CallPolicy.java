@@ -1,5 +1,6 @@
 package io.pptp4j.control.engine;
 
+import io.pptp4j.wire.FieldChecks;
 /**
  * How an engine answers the calls the peer asks for: Outgoing-Call-Request (we are the PAC) and
  * Incoming-Call-Request (we are the PNS). The calls we ask for ourselves are not limited by it.
@@ -36,9 +37,9 @@ public record CallPolicy(int maxCalls, boolean acceptOutgoingCalls, boolean acce
         if (maxCalls < 0 || maxCalls > 0xFFFF) {
             throw new IllegalArgumentException("maxCalls " + maxCalls + " is not in 0..65535");
         }
-        Checks.u16(packetRecvWindowSize, "Packet Recv. Window Size");
-        Checks.u16(packetProcessingDelay, "Packet Processing Delay");
-        Checks.u32(connectSpeed, "Connect Speed");
+        FieldChecks.u16(packetRecvWindowSize, "Packet Recv. Window Size");
+        FieldChecks.u16(packetProcessingDelay, "Packet Processing Delay");
+        FieldChecks.u32(connectSpeed, "Connect Speed");
     }
 
     /** A VPN server: one outgoing call per connection, no incoming calls. */

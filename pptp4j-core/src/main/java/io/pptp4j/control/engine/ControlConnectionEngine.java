@@ -1,5 +1,6 @@
 package io.pptp4j.control.engine;
 
+import io.pptp4j.wire.FieldChecks;
 import static java.lang.System.Logger.Level.DEBUG;
 import static java.lang.System.Logger.Level.INFO;
 import static java.lang.System.Logger.Level.WARNING;
@@ -323,7 +324,7 @@ public final class ControlConnectionEngine {
         Objects.requireNonNull(result, "result");
         List<ControlAction> out = new ArrayList<>();
         try {
-            Checks.text(callStatistics, ControlMessageCodec.CALL_STATISTICS_SIZE, "Call Statistics");
+            FieldChecks.text(callStatistics, ControlMessageCodec.CALL_STATISTICS_SIZE, "Call Statistics");
         } catch (IllegalArgumentException | NullPointerException e) {
             out.add(new CommandRefused("clear call", e.getMessage()));
             return finish(out);

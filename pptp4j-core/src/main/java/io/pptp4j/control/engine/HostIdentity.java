@@ -1,5 +1,6 @@
 package io.pptp4j.control.engine;
 
+import io.pptp4j.wire.FieldChecks;
 import io.pptp4j.control.Bearer;
 import io.pptp4j.control.ControlMessage.StartControlConnectionReply;
 import io.pptp4j.control.ControlMessage.StartControlConnectionRequest;
@@ -26,12 +27,12 @@ public record HostIdentity(String hostName, String vendorString, long framingCap
     public static final long ANY_BEARER = Bearer.ANALOG.value() | Bearer.DIGITAL.value();
 
     public HostIdentity {
-        Checks.text(hostName, ControlMessageCodec.HOST_NAME_SIZE, "Host Name");
-        Checks.text(vendorString, ControlMessageCodec.VENDOR_STRING_SIZE, "Vendor String");
-        Checks.u32(framingCapabilities, "Framing Capabilities");
-        Checks.u32(bearerCapabilities, "Bearer Capabilities");
-        Checks.u16(maximumChannels, "Maximum Channels");
-        Checks.u16(firmwareRevision, "Firmware Revision");
+        FieldChecks.text(hostName, ControlMessageCodec.HOST_NAME_SIZE, "Host Name");
+        FieldChecks.text(vendorString, ControlMessageCodec.VENDOR_STRING_SIZE, "Vendor String");
+        FieldChecks.u32(framingCapabilities, "Framing Capabilities");
+        FieldChecks.u32(bearerCapabilities, "Bearer Capabilities");
+        FieldChecks.u16(maximumChannels, "Maximum Channels");
+        FieldChecks.u16(firmwareRevision, "Firmware Revision");
     }
 
     /** pptp4j with any framing and bearer, {@code maximumChannels} as given and firmware revision 1. */

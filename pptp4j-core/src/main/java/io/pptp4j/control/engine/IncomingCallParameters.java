@@ -1,5 +1,6 @@
 package io.pptp4j.control.engine;
 
+import io.pptp4j.wire.FieldChecks;
 import io.pptp4j.control.Bearer;
 import io.pptp4j.control.ControlMessage.IncomingCallConnected;
 import io.pptp4j.control.ControlMessage.IncomingCallRequest;
@@ -28,17 +29,17 @@ public record IncomingCallParameters(int callId, int callSerialNumber, long bear
                                      long framingType) {
 
     public IncomingCallParameters {
-        Checks.u16(callId, "Call ID");
-        Checks.u16(callSerialNumber, "Call Serial Number");
-        Checks.u32(bearerType, "Call Bearer Type");
-        Checks.u32(physicalChannelId, "Physical Channel ID");
-        Checks.text(dialedNumber, ControlMessageCodec.DIALED_NUMBER_SIZE, "Dialed Number");
-        Checks.text(dialingNumber, ControlMessageCodec.DIALING_NUMBER_SIZE, "Dialing Number");
-        Checks.text(subaddress, ControlMessageCodec.SUBADDRESS_SIZE, "Subaddress");
-        Checks.u32(connectSpeed, "Connect Speed");
-        Checks.u16(packetRecvWindowSize, "Packet Recv. Window Size");
-        Checks.u16(packetTransmitDelay, "Packet Transmit Delay");
-        Checks.u32(framingType, "Framing Type");
+        FieldChecks.u16(callId, "Call ID");
+        FieldChecks.u16(callSerialNumber, "Call Serial Number");
+        FieldChecks.u32(bearerType, "Call Bearer Type");
+        FieldChecks.u32(physicalChannelId, "Physical Channel ID");
+        FieldChecks.text(dialedNumber, ControlMessageCodec.DIALED_NUMBER_SIZE, "Dialed Number");
+        FieldChecks.text(dialingNumber, ControlMessageCodec.DIALING_NUMBER_SIZE, "Dialing Number");
+        FieldChecks.text(subaddress, ControlMessageCodec.SUBADDRESS_SIZE, "Subaddress");
+        FieldChecks.u32(connectSpeed, "Connect Speed");
+        FieldChecks.u16(packetRecvWindowSize, "Packet Recv. Window Size");
+        FieldChecks.u16(packetTransmitDelay, "Packet Transmit Delay");
+        FieldChecks.u32(framingType, "Framing Type");
     }
 
     /** A digital call at 64,000 bits/s with asynchronous framing, a window of 64, no numbers. */

@@ -1,5 +1,6 @@
 package io.pptp4j.control.engine;
 
+import io.pptp4j.wire.FieldChecks;
 import io.pptp4j.control.Bearer;
 import io.pptp4j.control.ControlMessage.OutgoingCallRequest;
 import io.pptp4j.control.ControlMessageCodec;
@@ -26,16 +27,16 @@ public record OutgoingCallParameters(int callId, int callSerialNumber, long mini
                                      int packetProcessingDelay, String phoneNumber, String subaddress) {
 
     public OutgoingCallParameters {
-        Checks.u16(callId, "Call ID");
-        Checks.u16(callSerialNumber, "Call Serial Number");
-        Checks.u32(minimumBps, "Minimum BPS");
-        Checks.u32(maximumBps, "Maximum BPS");
-        Checks.u32(bearerType, "Bearer Type");
-        Checks.u32(framingType, "Framing Type");
-        Checks.u16(packetRecvWindowSize, "Packet Recv. Window Size");
-        Checks.u16(packetProcessingDelay, "Packet Processing Delay");
-        Checks.text(phoneNumber, ControlMessageCodec.PHONE_NUMBER_SIZE, "Phone Number");
-        Checks.text(subaddress, ControlMessageCodec.SUBADDRESS_SIZE, "Subaddress");
+        FieldChecks.u16(callId, "Call ID");
+        FieldChecks.u16(callSerialNumber, "Call Serial Number");
+        FieldChecks.u32(minimumBps, "Minimum BPS");
+        FieldChecks.u32(maximumBps, "Maximum BPS");
+        FieldChecks.u32(bearerType, "Bearer Type");
+        FieldChecks.u32(framingType, "Framing Type");
+        FieldChecks.u16(packetRecvWindowSize, "Packet Recv. Window Size");
+        FieldChecks.u16(packetProcessingDelay, "Packet Processing Delay");
+        FieldChecks.text(phoneNumber, ControlMessageCodec.PHONE_NUMBER_SIZE, "Phone Number");
+        FieldChecks.text(subaddress, ControlMessageCodec.SUBADDRESS_SIZE, "Subaddress");
     }
 
     /** 300 to 100,000,000 bits/s, any bearer and framing, a window of 64, no delay, no number. */

@@ -2,6 +2,7 @@ package io.pptp4j.ppp.lcp;
 
 import io.pptp4j.ppp.PppProtocol;
 import io.pptp4j.wire.Bytes;
+import io.pptp4j.wire.FieldChecks;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -21,13 +22,13 @@ public sealed interface LcpOption {
 
     /** RFC 1661 6.1: the largest Information field the sender can receive (default 1500). */
     record MaximumReceiveUnit(int maximumReceiveUnit) implements LcpOption {
-        public MaximumReceiveUnit { Checks.u16(maximumReceiveUnit, "Maximum-Receive-Unit"); }
+        public MaximumReceiveUnit { FieldChecks.u16(maximumReceiveUnit, "Maximum-Receive-Unit"); }
         public int type() { return LcpOptionType.MAXIMUM_RECEIVE_UNIT.value(); }
     }
 
     /** RFC 1662 7.1: the control characters (bit n for octet n, 0-31) that the sender wants escaped. */
     record AsyncControlCharacterMap(long accm) implements LcpOption {
-        public AsyncControlCharacterMap { Checks.u32(accm, "ACCM"); }
+        public AsyncControlCharacterMap { FieldChecks.u32(accm, "ACCM"); }
         public int type() { return LcpOptionType.ASYNC_CONTROL_CHARACTER_MAP.value(); }
     }
 
@@ -37,8 +38,8 @@ public sealed interface LcpOption {
      */
     record AuthenticationProtocol(int protocol, Bytes data) implements LcpOption {
         public AuthenticationProtocol {
-            Checks.u16(protocol, "Authentication-Protocol");
-            Checks.data(data, 251, "Authentication-Protocol Data");
+            FieldChecks.u16(protocol, "Authentication-Protocol");
+            FieldChecks.maxLength(data, 251, "Authentication-Protocol Data");
         }
 
         public static AuthenticationProtocol pap() { return new AuthenticationProtocol(PppProtocol.PAP.value(), Bytes.EMPTY); }
@@ -48,7 +49,7 @@ public sealed interface LcpOption {
         public static AuthenticationProtocol chap(ChapAlgorithm algorithm) { return chap(algorithm.value()); }
 
         public static AuthenticationProtocol chap(int algorithm) {
-            Checks.u8(algorithm, "CHAP Algorithm");
+            FieldChecks.u8(algorithm, "CHAP Algorithm");
             return new AuthenticationProtocol(PppProtocol.CHAP.value(), Bytes.ofInts(algorithm));
         }
 
@@ -77,12 +78,12 @@ public sealed interface LcpOption {
      */
     record QualityProtocol(int protocol, Bytes data) implements LcpOption {
         public QualityProtocol {
-            Checks.u16(protocol, "Quality-Protocol");
-            Checks.data(data, 251, "Quality-Protocol Data");
+            FieldChecks.u16(protocol, "Quality-Protocol");
+            FieldChecks.maxLength(data, 251, "Quality-Protocol Data");
         }
 
         public static QualityProtocol linkQualityReport(long reportingPeriod) {
-            Checks.u32(reportingPeriod, "Reporting-Period");
+            FieldChecks.u32(reportingPeriod, "Reporting-Period");
             byte[] b = {(byte) (reportingPeriod >>> 24), (byte) (reportingPeriod >>> 16), (byte) (reportingPeriod >>> 8),
                     (byte) reportingPeriod};
             return new QualityProtocol(PppProtocol.LQR.value(), Bytes.of(b));
@@ -103,7 +104,7 @@ public sealed interface LcpOption {
 
     /** RFC 1661 6.4: loop-back detection; zero is illegal on the wire but representable here so it can be Nak'd. */
     record MagicNumber(long magicNumber) implements LcpOption {
-        public MagicNumber { Checks.u32(magicNumber, "Magic-Number"); }
+        public MagicNumber { FieldChecks.u32(magicNumber, "Magic-Number"); }
         public int type() { return LcpOptionType.MAGIC_NUMBER.value(); }
     }
 
@@ -120,8 +121,8 @@ public sealed interface LcpOption {
     /** RFC 1570 2.3: the sender asks to be called back; see {@link CallbackOperation}. */
     record Callback(int operation, Bytes message) implements LcpOption {
         public Callback {
-            Checks.u8(operation, "Operation");
-            Checks.data(message, 252, "Callback Message");
+            FieldChecks.u8(operation, "Operation");
+            FieldChecks.maxLength(message, 252, "Callback Message");
         }
 
         public static Callback of(CallbackOperation operation, Bytes message) { return new Callback(operation.value(), message); }
@@ -133,7 +134,7 @@ public sealed interface LcpOption {
 
     /** RFC 1990 5.1.1: the sender implements Multilink and can reassemble packets this large. */
     record MaximumReceiveReconstructedUnit(int maximumReceiveReconstructedUnit) implements LcpOption {
-        public MaximumReceiveReconstructedUnit { Checks.u16(maximumReceiveReconstructedUnit, "Maximum-Receive-Reconstructed-Unit"); }
+        public MaximumReceiveReconstructedUnit { FieldChecks.u16(maximumReceiveReconstructedUnit, "Maximum-Receive-Reconstructed-Unit"); }
         public int type() { return LcpOptionType.MAXIMUM_RECEIVE_RECONSTRUCTED_UNIT.value(); }
     }
 
@@ -149,8 +150,8 @@ public sealed interface LcpOption {
      */
     record EndpointDiscriminator(int endpointClass, Bytes address) implements LcpOption {
         public EndpointDiscriminator {
-            Checks.u8(endpointClass, "Class");
-            Checks.data(address, 252, "Endpoint-Discriminator Address");
+            FieldChecks.u8(endpointClass, "Class");
+            FieldChecks.maxLength(address, 252, "Endpoint-Discriminator Address");
         }
 
         public static EndpointDiscriminator of(EndpointClass endpointClass, Bytes address) {
@@ -169,7 +170,7 @@ public sealed interface LcpOption {
 
     /** RFC 2125 (BACP): a 16-bit value naming this link within a Multilink bundle. */
     record LinkDiscriminator(int linkDiscriminator) implements LcpOption {
-        public LinkDiscriminator { Checks.u16(linkDiscriminator, "Link-Discriminator"); }
+        public LinkDiscriminator { FieldChecks.u16(linkDiscriminator, "Link-Discriminator"); }
         public int type() { return LcpOptionType.LINK_DISCRIMINATOR.value(); }
     }
 
@@ -180,12 +181,12 @@ public sealed interface LcpOption {
      */
     record Unknown(int type, Bytes data) implements LcpOption {
         public Unknown {
-            Checks.u8(type, "Option Type");
+            FieldChecks.u8(type, "Option Type");
             if (LcpOptionType.of(type).filter(LcpOptionType::hasRecord).isPresent()) {
                 throw new IllegalArgumentException("LCP option " + type + " (" + LcpOptionType.nameOf(type)
                         + ") has its own record");
             }
-            Checks.data(data, 253, "Option Data");
+            FieldChecks.maxLength(data, 253, "Option Data");
         }
     }
 
@@ -195,7 +196,7 @@ public sealed interface LcpOption {
      */
     record Malformed(int type, Bytes data, String reason) implements LcpOption {
         public Malformed {
-            Checks.u8(type, "Option Type");
+            FieldChecks.u8(type, "Option Type");
             Objects.requireNonNull(data, "data");
             Objects.requireNonNull(reason, "reason");
         }
