@@ -240,6 +240,20 @@ class ChapEnginesTest {
     }
 
     @Test
+    void lostChallengeAndLostSuccessAreRecovered() throws Exception {
+        ChapAuthenticator a = authenticator(ChapAlgorithm.MS_CHAP_V2, SECRETS, 1);
+        ChapPeer p = peer(ChapAlgorithm.MS_CHAP_V2, "alice", "wonderland", ChapPeer.RetryPrompt.NEVER);
+        a.start(); // lost
+        ChapPacket challenge = a.timeout().send().get(0);
+        ChapPacket response = p.receive(challenge).send().get(0);
+        assertThat(a.receive(response).outcome()).get().isInstanceOf(AuthOutcome.Success.class); // Success lost
+        ChapPacket again = p.receive(challenge).send().get(0); // the peer times out waiting; challenge repeated
+        assertThat(again).isEqualTo(response);
+        ChapPacket success = a.receive(again).send().get(0);
+        assertThat(p.receive(success).outcome()).get().isInstanceOf(AuthOutcome.Success.class);
+    }
+
+    @Test
     void repeatedResponseGetsTheSameSuccess() throws Exception {
         ChapAuthenticator a = authenticator(ChapAlgorithm.MS_CHAP_V2, SECRETS, 1);
         ChapPeer p = peer(ChapAlgorithm.MS_CHAP_V2, "alice", "wonderland", ChapPeer.RetryPrompt.NEVER);
