@@ -1,0 +1,9 @@
+package io.pptp4j.ppp.auth.engine;
+
+import java.util.Optional;
+
+/** Where authenticators find secrets: by the client's name and the server's (RFC 1994 8: per pair). */
+@FunctionalInterface
+public interface SecretLookup {
+    Optional<Secret> find(String client, String server);
+}

@@ -1,0 +1,178 @@
+package io.pptp4j.ppp.mppe;
+
+import io.pptp4j.ppp.mschap.MppeKeys;
+import io.pptp4j.wire.Bytes;
+import java.util.Arrays;
+import java.util.Objects;
+import org.bouncycastle.crypto.engines.RC4Engine;
+import org.bouncycastle.crypto.params.KeyParameter;
+
+/**
+ * One direction of MPPE encryption (RFC 3078): the start key, the current session key, the RC4 state and
+ * the 12-bit coherency count. Make one for sending ({@link #encrypt}) and one for receiving
+ * ({@link #decrypt}); the start keys come from {@link io.pptp4j.ppp.mschap.MppeSessionKeys}.
+ *
+ * <ul>
+ * <li>Initial session key: GetNewKeyFromSHA(StartKey, StartKey), reduced to 40 or 56 bits (RFC 3079 3).</li>
+ * <li>Stateless mode (H bit, RFC 3078 7.1, 8.1): a key change before every packet, so the packet with
+ *     count c uses the key after c + 1 changes and a fresh RC4 state; FLUSHED is set on every packet; the
+ *     receiver makes as many key changes as the count moved.</li>
+ * <li>Stateful mode (RFC 3078 7.2, 8.2): one RC4 stream across packets, a key change before each "flag"
+ *     packet (low octet of the count 0xFF); on a lost packet the receiver asks for a CCP Reset-Request and
+ *     drops packets until one has FLUSHED set; the sender, told of the Reset-Request
+ *     ({@link #resetRequested}), re-initializes RC4 with the current session key and sets FLUSHED on its
+ *     next packet.</li>
+ * </ul>
+ *
+ * Not thread-safe. The RC4 engine is reused; only the key schedule is redone on a key change.
+ */
+public final class MppeCipher {
+    private static final int COUNT_SPACE = MppeHeader.COHERENCY_COUNT_MASK + 1;
+
+    private final byte[] startKey;
+    private final byte[] sessionKey;
+    private final int bits;
+    private final boolean stateless;
+    private final RC4Engine rc4 = new RC4Engine();
+    /** The count of the last packet sent or received; 4095 before the first, so that it is 0. */
+    private int count = COUNT_SPACE - 1;
+    private boolean flushNext;
+    private boolean awaitingFlushed;
+
+    private MppeCipher(Bytes startKey, int bits, boolean stateless) {
+        int length = MppeKeys.keyLength(bits);
+        if (startKey.length() != length) {
+            throw new IllegalArgumentException(bits + "-bit MPPE start keys are " + length + " octets, not "
+                    + startKey.length());
+        }
+        this.startKey = startKey.toArray();
+        this.bits = bits;
+        this.stateless = stateless;
+        this.sessionKey = MppeKeys.initialSessionKey(startKey, bits).toArray();
+        rc4.init(true, new KeyParameter(sessionKey));
+    }
+
+    /**
+     * A cipher for one direction.
+     *
+     * @param startKey the direction's start key, 8 octets for 40 and 56 bits, 16 for 128
+     * @param bits 40, 56 or 128
+     * @param stateless whether the H bit was negotiated
+     */
+    public static MppeCipher of(Bytes startKey, int bits, boolean stateless) {
+        return new MppeCipher(Objects.requireNonNull(startKey, "startKey"), bits, stateless);
+    }
+
+    public int bits() { return bits; }
+
+    public boolean stateless() { return stateless; }
+
+    /** The coherency count of the last packet sent or received (4095 before the first). */
+    public int coherencyCount() { return count; }
+
+    /** Encrypts a PPP Protocol field and Information (protocol 0x0021 to 0x00FA) into the next MPPE packet. */
+    public MppePacket encrypt(Bytes protocolAndPayload) {
+        byte[] data = protocolAndPayload.toArray();
+        count = (count + 1) % COUNT_SPACE;
+        boolean flushed = stateless;
+        if (stateless || (count & 0xFF) == 0xFF) {
+            changeKey();
+        }
+        if (flushNext) {
+            if (!stateless) {
+                // RFC 3078 8.2: after a Reset-Request, restart RC4 from the current session key
+                rc4.init(true, new KeyParameter(sessionKey));
+            }
+            flushed = true;
+            flushNext = false;
+        }
+        rc4.processBytes(data, 0, data.length, data, 0);
+        return new MppePacket(MppeHeader.encrypted(count, flushed), Bytes.of(data));
+    }
+
+    /** RFC 3078 8.2: the peer sent a CCP Reset-Request; the next packet restarts RC4 and carries FLUSHED. */
+    public void resetRequested() { flushNext = true; }
+
+    /** Decrypts a received MPPE packet, keeping in step with the sender's key changes. */
+    public MppeDecryptResult decrypt(MppePacket packet) {
+        MppeHeader h = packet.header();
+        if (!h.encrypted()) {
+            return new MppeDecryptResult.Dropped("bit D clear: not an encrypted packet");
+        }
+        int c = h.coherencyCount();
+        int ahead = Math.floorMod(c - count, COUNT_SPACE);
+        return stateless ? decryptStateless(packet, c, ahead) : decryptStateful(packet, c, ahead);
+    }
+
+    private MppeDecryptResult decryptStateless(MppePacket packet, int c, int ahead) {
+        if (!packet.header().flushed()) {
+            return new MppeDecryptResult.Dropped("FLUSHED bit clear in stateless mode, count " + c);
+        }
+        if (ahead == 0 || ahead > COUNT_SPACE / 2) {
+            // a repeated or late packet: its key is behind ours and keys only go forward
+            return new MppeDecryptResult.Dropped("coherency count " + c + " is not after " + count);
+        }
+        for (int i = 0; i < ahead; i++) {
+            changeKey();
+        }
+        count = c;
+        return new MppeDecryptResult.Plain(crypt(packet.payload()));
+    }
+
+    private MppeDecryptResult decryptStateful(MppePacket packet, int c, int ahead) {
+        if (ahead == 0) {
+            return new MppeDecryptResult.Dropped("coherency count " + c + " repeated");
+        }
+        // the sender changed keys before every flag packet between ours and this one, lost or not
+        int flags = flagPacketsCrossed(count, ahead);
+        for (int i = 0; i < flags; i++) {
+            changeKey();
+        }
+        int expected = (count + 1) % COUNT_SPACE;
+        count = c;
+        if (packet.header().flushed()) {
+            rc4.init(true, new KeyParameter(sessionKey));
+            awaitingFlushed = false;
+            return new MppeDecryptResult.Plain(crypt(packet.payload()));
+        }
+        if (awaitingFlushed) {
+            return new MppeDecryptResult.Dropped("waiting for a FLUSHED packet after a Reset-Request, count " + c);
+        }
+        if (c != expected) {
+            awaitingFlushed = true;
+            return new MppeDecryptResult.NeedsReset("coherency count " + c + ", expected " + expected);
+        }
+        return new MppeDecryptResult.Plain(crypt(packet.payload()));
+    }
+
+    /** How many counts x in (from, from + ahead] have low octet 0xFF. */
+    private static int flagPacketsCrossed(int from, int ahead) {
+        int first = 0xFF - (from & 0xFF);
+        if (first == 0) {
+            first = 0x100;
+        }
+        return ahead < first ? 0 : 1 + (ahead - first) / 0x100;
+    }
+
+    private Bytes crypt(Bytes payload) {
+        byte[] data = payload.toArray();
+        rc4.processBytes(data, 0, data.length, data, 0);
+        return Bytes.of(data);
+    }
+
+    /** RFC 3078 7.3, leaving RC4 keyed with the new session key. */
+    private void changeKey() {
+        int length = sessionKey.length;
+        byte[] interim = MppeKeys.getNewKeyFromSha(startKey, sessionKey, length);
+        rc4.init(true, new KeyParameter(interim));
+        rc4.processBytes(interim, 0, length, sessionKey, 0);
+        MppeKeys.reduceSessionKey(sessionKey, bits);
+        rc4.init(true, new KeyParameter(sessionKey));
+        Arrays.fill(interim, (byte) 0);
+    }
+
+    @Override
+    public String toString() {
+        return "MppeCipher[" + bits + " bits, " + (stateless ? "stateless" : "stateful") + ", count " + count + "]";
+    }
+}
