@@ -20,6 +20,7 @@ public final class LcpKeepalive {
     private boolean started;
     private int unanswered;
     private int identifier;
+    private boolean dead;
 
     public LcpKeepalive(Duration interval, int maxFailures) {
         if (interval.isZero() || interval.isNegative() || maxFailures < 1) {
@@ -33,6 +34,7 @@ public final class LcpKeepalive {
     public void start(long nowNanos) {
         started = true;
         unanswered = 0;
+        dead = false;
         nextSend = nowNanos + intervalNanos;
     }
 
@@ -43,7 +45,11 @@ public final class LcpKeepalive {
 
     /** The Echo-Request to send now, carrying our Magic-Number, if one is due and the peer is not dead yet. */
     public Optional<CpPacket.EchoRequest<LcpOption>> onTick(long nowNanos, long ourMagic) {
-        if (!started || nowNanos - nextSend < 0 || isDead()) {
+        if (!started || nowNanos - nextSend < 0 || dead) {
+            return Optional.empty();
+        }
+        if (unanswered >= maxFailures) {
+            dead = true;
             return Optional.empty();
         }
         nextSend = nowNanos + intervalNanos;
@@ -54,13 +60,13 @@ public final class LcpKeepalive {
 
     /** An Echo-Reply from the peer: the link is alive. A reply carrying our own magic (a loop) does not count. */
     public void onEchoReply(CpPacket.EchoReply<LcpOption> reply, long ourMagic) {
-        if (ourMagic == 0 || reply.magicNumber() != ourMagic) {
+        if (!dead && (ourMagic == 0 || reply.magicNumber() != ourMagic)) {
             unanswered = 0;
         }
     }
 
-    /** Whether {@code maxFailures} Echo-Requests in a row went unanswered. */
-    public boolean isDead() { return unanswered >= maxFailures; }
+    /** Whether {@code maxFailures} Echo-Requests in a row went unanswered for an interval each. */
+    public boolean isDead() { return dead; }
 
     public int unanswered() { return unanswered; }
 
