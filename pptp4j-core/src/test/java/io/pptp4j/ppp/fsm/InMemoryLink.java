@@ -13,11 +13,11 @@ import java.util.Random;
  * Two automata joined by a simulated link on a simulated clock: every packet goes through the codec
  * (encode, decode strict), and may be dropped, duplicated or delayed (so reordered), from a seeded Random.
  */
-final class InMemoryLink<O> {
+public final class InMemoryLink<O> {
     private record InFlight<O>(long at, long order, boolean toB, byte[] bytes) {}
 
-    final ControlProtocolAutomaton<O> a;
-    final ControlProtocolAutomaton<O> b;
+    public final ControlProtocolAutomaton<O> a;
+    public final ControlProtocolAutomaton<O> b;
     private final CpCodec<O> codec;
     private final Random random;
     private final double loss;
@@ -26,13 +26,13 @@ final class InMemoryLink<O> {
     private final PriorityQueue<InFlight<O>> queue = new PriorityQueue<>((x, y) ->
             x.at != y.at ? Long.compare(x.at, y.at) : Long.compare(x.order, y.order));
     private long order;
-    long now;
-    final List<AutomatonAction<O>> actionsOfA = new ArrayList<>();
-    final List<AutomatonAction<O>> actionsOfB = new ArrayList<>();
-    final List<CpPacket<O>> sentByA = new ArrayList<>();
-    final List<CpPacket<O>> sentByB = new ArrayList<>();
+    public long now;
+    public final List<AutomatonAction<O>> actionsOfA = new ArrayList<>();
+    public final List<AutomatonAction<O>> actionsOfB = new ArrayList<>();
+    public final List<CpPacket<O>> sentByA = new ArrayList<>();
+    public final List<CpPacket<O>> sentByB = new ArrayList<>();
 
-    InMemoryLink(ControlProtocolAutomaton<O> a, ControlProtocolAutomaton<O> b, CpCodec<O> codec, long seed, double loss,
+    public InMemoryLink(ControlProtocolAutomaton<O> a, ControlProtocolAutomaton<O> b, CpCodec<O> codec, long seed, double loss,
                  double duplication, long maxDelayNanos) {
         this.a = a;
         this.b = b;
@@ -43,11 +43,11 @@ final class InMemoryLink<O> {
         this.maxDelayNanos = maxDelayNanos;
     }
 
-    static <O> InMemoryLink<O> clean(ControlProtocolAutomaton<O> a, ControlProtocolAutomaton<O> b, CpCodec<O> codec) {
+    public static <O> InMemoryLink<O> clean(ControlProtocolAutomaton<O> a, ControlProtocolAutomaton<O> b, CpCodec<O> codec) {
         return new InMemoryLink<>(a, b, codec, 0, 0, 0, 1_000_000);
     }
 
-    void openBoth() {
+    public void openBoth() {
         handle(a.open(now), true);
         handle(a.up(now), true);
         handle(b.open(now), false);
@@ -70,7 +70,7 @@ final class InMemoryLink<O> {
     }
 
     /** Runs until nothing is in flight and no timer runs, or the clock passes {@code untilNanos}; false if cut off. */
-    boolean runUntilQuiet(long untilNanos) {
+    public boolean runUntilQuiet(long untilNanos) {
         for (int steps = 0; steps < 1_000_000; steps++) {
             long next = Long.MAX_VALUE;
             if (!queue.isEmpty()) next = queue.peek().at;
