@@ -36,6 +36,7 @@ public final class ControlProtocolAutomaton<O> {
     private final String name;
     private CpState state = CpState.INITIAL;
     private String terminateReason = "";
+    private boolean peerTerminated;
 
     public ControlProtocolAutomaton(CpCodec<O> codec, NegotiationPolicy<O> policy, AutomatonConfig config) {
         this(codec, policy, config, 1);
@@ -84,7 +85,8 @@ public final class ControlProtocolAutomaton<O> {
             return fire(CpEvent.TO_PLUS, null, null, nowNanos, "");
         }
         String reason = switch (state) {
-            case CLOSING, STOPPING -> "no Terminate-Ack after " + context.config().maxTerminate() + " Terminate-Requests";
+            case CLOSING, STOPPING -> peerTerminated ? "peer sent Terminate-Request"
+                    : "no Terminate-Ack after " + context.config().maxTerminate() + " Terminate-Requests";
             default -> "no reply to " + context.config().maxConfigure() + " Configure-Requests";
         };
         return fire(CpEvent.TO_MINUS, null, null, nowNanos, reason);
@@ -262,7 +264,10 @@ public final class ControlProtocolAutomaton<O> {
             case TLF -> out.add(new AutomatonAction.ThisLayerFinished<>(reason));
             case IRC -> context.initializeRestartCount(move.has(TableAction.STR)
                     ? context.config().maxTerminate() : context.config().maxConfigure());
-            case ZRC -> context.zeroRestartCount(now);
+            case ZRC -> {
+                context.zeroRestartCount(now);
+                peerTerminated = true;
+            }
             case SCR -> {
                 CpPacket.ConfigureRequest<O> request;
                 if (event == CpEvent.TO_PLUS && context.lastRequest() != null) {
@@ -303,6 +308,7 @@ public final class ControlProtocolAutomaton<O> {
                 }
             }
             case STR -> {
+                peerTerminated = false;
                 Bytes data = Bytes.of(terminateReason.getBytes(StandardCharsets.US_ASCII));
                 out.add(new AutomatonAction.Send<>(new CpPacket.TerminateRequest<>(context.takeIdentifier(), data)));
                 context.transmitted(now);
