@@ -113,6 +113,11 @@ public final class PptpClient implements AutoCloseable {
             connected.completeExceptionally(ex);
         });
         try {
+            // the GRE socket exists before the call does: a server's first GRE packet must not meet ICMP
+            // Protocol Unreachable (some peers drop the call on it)
+            if (socket.getLocalAddress() instanceof Inet4Address local) {
+                dataPlane.prepare(local);
+            }
             channel.start();
             ControlAction.Established est = await(established, deadline, "Start-Control-Connection-Reply");
             channel.apply(now -> channel.engine().placeOutgoingCall(

@@ -103,14 +103,17 @@ class AgainstRealPeersTest {
                     assertThat(client.reply().vendorString()).isEqualTo("linux");
                     assertThat(client.reply().hostName()).isEqualTo("local");
                     assertThat(client.reply().resultCode()).isEqualTo(1);
-                    // pptpd to us: the ppp program's greeting; then ours, echoed back by it
-                    await(received, EchoPppProgram.LCP_GREETING);
+                    // ours to pptpd, echoed back by its ppp program: both directions through pptpctrl. (The
+                    // program's one-off greeting is not required: it may cross the OCRP before our call is
+                    // registered, and GRE for an unknown call is dropped; real PPP retransmits, the stand-in
+                    // does not.)
                     for (int i = 0; i < 10 && !received.contains(CLIENT_FRAME); i++) {
                         client.send(CLIENT_FRAME);
                         await(received, CLIENT_FRAME, Duration.ofMillis(500));
                     }
                     assertThat(received).contains(CLIENT_FRAME);
-                    assertThat(client.counters().lost()).isZero();
+                    assertThat(received).allMatch(f -> f.equals(CLIENT_FRAME) || f.equals(EchoPppProgram.LCP_GREETING));
+                    assertThat(client.counters().delivered()).isGreaterThanOrEqualTo(1);
                 } finally {
                     plane.close();
                 }
