@@ -22,6 +22,13 @@ import java.util.function.Consumer;
  * thread that built the data plane.
  */
 public final class GreDataPlane implements DataPlane {
+    /**
+     * Receive buffer asked for each GRE socket (the kernel caps it at net.core.rmem_max). When a raw
+     * socket's buffer overflows, Linux answers the sender with ICMP Protocol Unreachable, which some peers
+     * take as the end of the tunnel: a burst must be buffered, not refused.
+     */
+    static final int RECEIVE_BUFFER = 4 << 20;
+
     private final Map<Inet4Address, GreTransport> transports = new ConcurrentHashMap<>();
     private final int localWindow;
     private final java.util.concurrent.ThreadPoolExecutor opener;
@@ -44,7 +51,13 @@ public final class GreDataPlane implements DataPlane {
         try {
             return opener.submit(() -> transports.computeIfAbsent(local, address -> {
                 try {
-                    return GreTransport.open(address);
+                    GreTransport opened = GreTransport.open(address);
+                    try {
+                        opened.setReceiveBufferSize(RECEIVE_BUFFER);
+                    } catch (IOException e) {
+                        // the default buffer still works; a burst may be refused
+                    }
+                    return opened;
                 } catch (IOException e) {
                     throw new java.io.UncheckedIOException(e);
                 }
