@@ -43,7 +43,6 @@ import io.pptp4j.wire.Bytes;
 import io.pptp4j.wire.DecodeException;
 import io.pptp4j.wire.DecodeMode;
 import io.pptp4j.wire.Hex;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -700,7 +699,7 @@ public final class PppSession {
                 case AutomatonAction.ThisLayerFinished<CcpOption> f -> {
                     ccpGaveUp = true;
                     if (phase == Phase.NETWORK && encryptionRequired()) {
-                        terminate("encryption refused: " + (mppePolicy.failure().orElse("CCP " + f.reason())), now);
+                        terminate("encryption refused: " + (mppePolicy.failure().orElse("CCP: " + f.reason())), now);
                     } else {
                         maybeNetworkUp();
                     }
@@ -885,6 +884,4 @@ public final class PppSession {
     public String toString() {
         return "PppSession[" + config.role() + ", " + phase + ", " + lcp + "]";
     }
-
-    static String ascii(Bytes b) { return new String(b.toArray(), StandardCharsets.US_ASCII); }
 }

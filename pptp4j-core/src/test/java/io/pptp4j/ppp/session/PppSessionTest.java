@@ -146,7 +146,8 @@ class PppSessionTest {
         SessionLink link = SessionLink.clean(new PppSession(server()), new PppSession(client("looking-glass")));
         link.openBoth();
         link.runUntilQuiet(60 * SECOND);
-        assertThat(terminated(link.clientActions)).startsWith("authentication failed: Failure ").contains("E=691");
+        assertThat(terminated(link.clientActions)).startsWith("authentication failed: Failure E=691 R=0 ")
+                .endsWith(" V=3 M=Authentication failed");
         assertThat(terminated(link.serverActions)).isEqualTo("authentication failed: wrong response from alice");
         assertThat(link.server.phase()).isEqualTo(Phase.DEAD);
         assertThat(link.client.phase()).isEqualTo(Phase.DEAD);
@@ -160,8 +161,10 @@ class PppSessionTest {
         SessionLink link = SessionLink.clean(new PppSession(server()), new PppSession(papOnly));
         link.openBoth();
         link.runUntilQuiet(120 * SECOND);
-        assertThat(terminated(link.serverActions)).startsWith("no common authentication");
-        assertThat(terminated(link.clientActions)).contains("authentication");
+        assertThat(terminated(link.serverActions))
+                .isEqualTo("no common authentication: peer refuses authentication by every allowed protocol [MSCHAP_V2]");
+        assertThat(terminated(link.clientActions))
+                .isEqualTo("peer terminated the link: peer refuses authentication by every allowed protocol [MSCHAP_V2]");
         assertThat(link.of(link.clientActions, SessionAction.PhaseChanged.class))
                 .doesNotContain(new SessionAction.PhaseChanged(Phase.ESTABLISH, Phase.AUTHENTICATE));
     }
@@ -172,8 +175,9 @@ class PppSessionTest {
                 new PppSession(client("wonderland").withMppe(Optional.empty())));
         link.openBoth();
         link.runUntilQuiet(120 * SECOND);
-        assertThat(terminated(link.serverActions)).startsWith("encryption refused");
-        assertThat(terminated(link.clientActions)).contains("encryption refused");
+        assertThat(terminated(link.serverActions)).isEqualTo("encryption refused: CCP: peer rejected protocol 0x80FD");
+        assertThat(terminated(link.clientActions))
+                .isEqualTo("peer terminated the link: encryption refused: CCP: peer rejected protocol 0x80FD");
         assertThat(link.of(link.serverActions, SessionAction.NetworkUp.class)).isEmpty();
     }
 
@@ -225,8 +229,7 @@ class PppSessionTest {
     void unknownProtocolIsAnsweredWithLcpProtocolReject() {
         SessionLink link = up(server(), client("wonderland"));
         // IPV6CP Configure-Request, Interface-Identifier option, as Windows sends it
-        Bytes ipv6cp = Bytes.fromHex("ff03805701010000e01" + "0a0102030405060708".substring(1));
-        ipv6cp = Bytes.fromHex("ff038057010100 0e 010a0102030405060708".replace(" ", ""));
+        Bytes ipv6cp = Bytes.fromHex("ff038057010100 0e 010a0102030405060708".replace(" ", ""));
         List<SessionAction> actions = link.server.onFrame(ipv6cp, link.now);
         List<SessionAction.SendFrame> sent = link.of(actions, SessionAction.SendFrame.class);
         assertThat(sent).hasSize(1);
@@ -263,5 +266,45 @@ class PppSessionTest {
         PppSession s = new PppSession(server());
         s.open(0);
         assertThat(s.sendDatagram(datagram(1), 0)).noneMatch(a -> a instanceof SessionAction.SendFrame);
+    }
+
+    @Test
+    void ccpResetRequestIsAnsweredWithResetAck() {
+        SessionLink link = up(server(), client("wonderland"));
+        // CCP Reset-Request, Identifier 5, no data; ACFC in force so no FF 03
+        List<SessionAction> actions = link.server.onFrame(Bytes.fromHex("80fd0e050004"), link.now);
+        assertThat(link.of(actions, SessionAction.SendFrame.class)).singleElement()
+                .satisfies(f -> assertThat(f.pppFrame().hex()).isEqualTo("80fd0f050004"));
+    }
+
+    @Test
+    void clearDatagramIsDroppedWhileMppeRuns() {
+        SessionLink link = up(server(), client("wonderland"));
+        List<SessionAction> actions = link.server.onFrame(Bytes.fromHex("21" + datagram(1).hex()), link.now);
+        assertThat(delivered(actions)).isEmpty();
+        assertThat(actions).anyMatch(a -> a instanceof SessionAction.Log l && l.message().contains("clear datagram dropped"));
+    }
+
+    @Test
+    void silentPeerIsDeclaredDeadByLcpKeepalive() {
+        SessionLink link = up(server().withKeepalive(java.time.Duration.ofSeconds(10), 3), client("wonderland"));
+        long t = link.now;
+        List<SessionAction> all = new java.util.ArrayList<>();
+        for (int i = 0; i < 100 && link.server.phase() != Phase.DEAD; i++) {
+            t = link.server.nextDeadlineNanos().orElseThrow();
+            all.addAll(link.server.onTick(t));
+        }
+        assertThat(terminated(all)).isEqualTo("peer dead: no LCP Echo-Reply to 3 Echo-Requests");
+        long echoes = link.of(all, SessionAction.SendFrame.class).stream().filter(f -> f.pppFrame().hex().startsWith("ff03c02109")).count();
+        assertThat(echoes).isEqualTo(3);
+    }
+
+    @Test
+    void answeringPeerStaysAliveUnderKeepalive() {
+        SessionLink link = up(server().withKeepalive(java.time.Duration.ofSeconds(10), 3), client("wonderland"));
+        link.runUntilQuiet(link.now + 300 * SECOND);
+        assertThat(link.server.phase()).isEqualTo(Phase.NETWORK);
+        assertThat(link.of(link.serverActions, SessionAction.Terminated.class)).isEmpty();
+        assertThat(link.wire).filteredOn(f -> f.bytes().hex().startsWith("ff03c0210a")).hasSizeGreaterThan(20);
     }
 }
