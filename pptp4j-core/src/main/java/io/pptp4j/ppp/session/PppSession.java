@@ -13,6 +13,7 @@ import io.pptp4j.ppp.auth.engine.ChapAuthenticator;
 import io.pptp4j.ppp.auth.engine.ChapPeer;
 import io.pptp4j.ppp.auth.engine.PapAuthenticator;
 import io.pptp4j.ppp.auth.engine.PapPeer;
+import io.pptp4j.ppp.auth.engine.Secret;
 import io.pptp4j.ppp.ccp.Ccp;
 import io.pptp4j.ppp.ccp.CcpOption;
 import io.pptp4j.ppp.cp.CpCodec;
@@ -723,11 +724,35 @@ public final class PppSession {
             return;
         }
         mppeNegotiated = agreed.get();
-        MppeSessionKeys cut = keys.get().withBits(mppeNegotiated.keyBits());
+        MppeSessionKeys cut = startKeys(keys.get(), mppeNegotiated.keyBits());
         sendCipher = MppeCipher.of(cut.sendKey(), cut.bits(), mppeNegotiated.stateless());
         receiveCipher = MppeCipher.of(cut.receiveKey(), cut.bits(), mppeNegotiated.stateless());
         log("MPPE " + mppeNegotiated.keyBits() + "-bit " + (mppeNegotiated.stateless() ? "stateless" : "stateful") + " running");
         maybeNetworkUp();
+    }
+
+    /**
+     * The start keys at the negotiated strength: MS-CHAP-V2's are cut from the 128-bit ones (RFC 3079 3.4);
+     * MS-CHAP's 40- and 56-bit keys come from the LM password hash instead (RFC 3079 2.1, 2.2).
+     */
+    private MppeSessionKeys startKeys(MppeSessionKeys keys, int bits) {
+        AuthOutcome.Success auth = authenticatorSuccess != null && authenticatorSuccess.mppeKeys().isPresent()
+                ? authenticatorSuccess : peerSuccess;
+        if (bits == keys.bits() || auth.protocol() != io.pptp4j.ppp.auth.engine.AuthProtocol.MS_CHAP) {
+            return keys.withBits(bits);
+        }
+        char[] password = auth == authenticatorSuccess
+                ? config.secrets().flatMap(l -> l.find(auth.peerName(), config.localName())).map(Secret::password).orElse(null)
+                : config.password();
+        if (password == null) {
+            throw new IllegalStateException("the secret of " + auth.peerName() + " is gone");
+        }
+        try {
+            // the challenge only matters for 128 bits (RFC 3079 2.3)
+            return MppeSessionKeys.fromMsChapV1(password, Bytes.EMPTY, bits);
+        } finally {
+            java.util.Arrays.fill(password, '\0');
+        }
     }
 
     private void ccpDeliver(CpPacket<CcpOption> packet) {

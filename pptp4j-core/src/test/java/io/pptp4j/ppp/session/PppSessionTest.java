@@ -307,4 +307,77 @@ class PppSessionTest {
         assertThat(link.of(link.serverActions, SessionAction.Terminated.class)).isEmpty();
         assertThat(link.wire).filteredOn(f -> f.bytes().hex().startsWith("ff03c0210a")).hasSizeGreaterThan(20);
     }
+
+    static SessionConfig withAuth(SessionConfig c, io.pptp4j.ppp.fsm.lcp.AuthProtocol p) {
+        return c.withLcp((c.role() == Role.SERVER ? LcpConfig.pptpServer() : LcpConfig.pptpClient()).withAuthProtocols(List.of(p)));
+    }
+
+    static SessionConfig withStrength(SessionConfig c, SupportedBit strength) {
+        return c.withMppe(Optional.of(new MppeConfig(java.util.Set.of(strength), MppeConfig.Statefulness.STATELESS_REQUIRED, true)));
+    }
+
+    static void assertDatagramsCross(SessionLink link) {
+        int serverMark = link.serverActions.size();
+        int clientMark = link.clientActions.size();
+        link.sendFromClient(datagram(5));
+        link.sendFromServer(datagram(6));
+        link.runUntilQuiet(link.now + 10 * SECOND);
+        assertThat(delivered(link.serverActions.subList(serverMark, link.serverActions.size()))).containsExactly(datagram(5));
+        assertThat(delivered(link.clientActions.subList(clientMark, link.clientActions.size()))).containsExactly(datagram(6));
+    }
+
+    @Test
+    void msChapV2WithMppe40CutsTheKeysAndCarriesDatagrams() {
+        SessionLink link = up(withStrength(server(), SupportedBit.L), withStrength(client("wonderland"), SupportedBit.L));
+        assertThat(link.client.result().orElseThrow().mppeBits()).isEqualTo(40);
+        assertThat(link.server.result().orElseThrow().mppeBits()).isEqualTo(40);
+        assertDatagramsCross(link);
+    }
+
+    @Test
+    void msChapV1WithMppe128CarriesDatagrams() {
+        io.pptp4j.ppp.fsm.lcp.AuthProtocol v1 = io.pptp4j.ppp.fsm.lcp.AuthProtocol.MSCHAP_V1;
+        SessionLink link = up(withAuth(server(), v1), withAuth(client("wonderland"), v1));
+        assertThat(link.client.result().orElseThrow().authProtocol()).contains(AuthProtocol.MS_CHAP);
+        assertThat(link.client.result().orElseThrow().mppeBits()).isEqualTo(128);
+        assertDatagramsCross(link);
+    }
+
+    @Test
+    void msChapV1WithMppe56TakesKeysFromTheLmHash() {
+        io.pptp4j.ppp.fsm.lcp.AuthProtocol v1 = io.pptp4j.ppp.fsm.lcp.AuthProtocol.MSCHAP_V1;
+        SessionLink link = up(withStrength(withAuth(server(), v1), SupportedBit.M),
+                withStrength(withAuth(client("wonderland"), v1), SupportedBit.M));
+        assertThat(link.server.result().orElseThrow().mppeBits()).isEqualTo(56);
+        assertDatagramsCross(link);
+    }
+
+    @Test
+    void chapMd5WithoutMppeCarriesDatagramsInClear() {
+        io.pptp4j.ppp.fsm.lcp.AuthProtocol md5 = io.pptp4j.ppp.fsm.lcp.AuthProtocol.CHAP_MD5;
+        SessionLink link = up(withAuth(server(), md5).withMppe(Optional.empty()), withAuth(client("wonderland"), md5).withMppe(Optional.empty()));
+        assertThat(link.server.result().orElseThrow().authProtocol()).contains(AuthProtocol.CHAP_MD5);
+        assertThat(link.server.result().orElseThrow().mppe()).isEmpty();
+        assertDatagramsCross(link);
+    }
+
+    @Test
+    void acceptsUncompressedFrameWhenPfcAndAcfcAreNegotiated() throws Exception {
+        SessionLink link = up(server(), client("wonderland"));
+        Bytes compressed = link.of(link.client.sendDatagram(datagram(9), link.now), SessionAction.SendFrame.class).getFirst().pppFrame();
+        io.pptp4j.ppp.PppFrame f = io.pptp4j.ppp.PppFrameCodec.decode(compressed.toArray());
+        Bytes full = Bytes.of(io.pptp4j.ppp.PppFrameCodec.encode(io.pptp4j.ppp.PppFrame.of(f.protocol(), f.information())));
+        assertThat(full.hex()).startsWith("ff0300fd");
+        assertThat(delivered(link.server.onFrame(full, link.now))).containsExactly(datagram(9));
+    }
+
+    @Test
+    void ncpFrameDuringEstablishIsDiscarded() {
+        PppSession s = new PppSession(server());
+        s.open(0);
+        // IPCP Configure-Request with IP-Address 0.0.0.0
+        List<SessionAction> actions = s.onFrame(Bytes.fromHex("ff0380210101000a030600000000"), 1);
+        assertThat(actions).noneMatch(a -> a instanceof SessionAction.SendFrame);
+        assertThat(actions).containsExactly(new SessionAction.Log("discarded IPCP frame in phase ESTABLISH"));
+    }
 }
