@@ -146,7 +146,7 @@ public final class PppSession {
             log("open ignored in phase " + phase + (finished ? " (session finished)" : ""));
             return end();
         }
-        setPhase(Phase.ESTABLISH);
+        setPhase(PhaseEvent.UP);
         lcpActions(lcp.open(nowNanos), nowNanos);
         if (lcp.state() == CpState.STARTING) {
             lcpActions(lcp.up(nowNanos), nowNanos);
@@ -319,7 +319,7 @@ public final class PppSession {
             terminateReason = f.contains("authentication") ? "no common authentication: " + f : "LCP negotiation failed: " + f;
         }
         if (!finished && (lcp.state() == CpState.CLOSING || lcp.state() == CpState.STOPPING)) {
-            setPhase(Phase.TERMINATE);
+            setPhase(PhaseEvent.CLOSING);
         }
     }
 
@@ -329,7 +329,7 @@ public final class PppSession {
         if (keepalive != null) {
             keepalive.start(now);
         }
-        setPhase(Phase.AUTHENTICATE);
+        setPhase(PhaseEvent.LCP_OPENED);
         startAuthentication(now);
     }
 
@@ -348,9 +348,9 @@ public final class PppSession {
         receiveCipher = null;
         ipcpNegotiated = null;
         result = null;
-        if (terminateReason == null && !finished) {
+        if (terminateReason == null && !finished && (phase == Phase.AUTHENTICATE || phase == Phase.NETWORK)) {
             // RFC 1661 3.2: a Configure-Request in Opened renegotiates from Establish
-            setPhase(Phase.ESTABLISH);
+            setPhase(PhaseEvent.RENEGOTIATE);
             chapAuthenticator = null;
             papAuthenticator = null;
             chapPeer = null;
@@ -563,7 +563,7 @@ public final class PppSession {
         if (!authenticatorDone || !peerDone) {
             return;
         }
-        setPhase(Phase.NETWORK);
+        setPhase(PhaseEvent.AUTHENTICATED);
         Optional<MppeSessionKeys> keys = mppeKeys();
         if (encryptionRequired() && keys.isEmpty()) {
             terminate("encryption refused: MPPE needs MS-CHAP keys", now);
@@ -852,7 +852,7 @@ public final class PppSession {
             default -> lcpActions(lcp.close(now, reason), now);
         }
         if (!finished && lcp.state() == CpState.CLOSING) {
-            setPhase(Phase.TERMINATE);
+            setPhase(PhaseEvent.CLOSING);
         }
     }
 
@@ -871,7 +871,7 @@ public final class PppSession {
         }
         sendCipher = null;
         receiveCipher = null;
-        setPhase(Phase.DEAD);
+        setPhase(PhaseEvent.DOWN);
         out.add(new SessionAction.Terminated(terminateReason != null ? terminateReason : reason));
     }
 
@@ -888,7 +888,8 @@ public final class PppSession {
         out.add(new SessionAction.SendFrame(Bytes.of(PppFrameCodec.encode(frame))));
     }
 
-    private void setPhase(Phase to) {
+    private void setPhase(PhaseEvent event) {
+        Phase to = Phase.next(phase, event);
         if (phase != to) {
             out.add(new SessionAction.PhaseChanged(phase, to));
             phase = to;
