@@ -5,8 +5,8 @@ import io.pptp4j.wire.Bytes;
 import java.util.function.Consumer;
 
 /**
- * What a server does with the PPP frames of a connected call. Until the PPP engine runs on top, the
- * server can echo frames (a loopback useful to test the data path) or drop them.
+ * What a server does with the PPP frames of a connected call: run PPP on them ({@link PppCallHandler}),
+ * echo them (a loopback for testing the data path) or drop them.
  */
 @FunctionalInterface
 public interface CallHandler {
@@ -14,12 +14,20 @@ public interface CallHandler {
     /**
      * @param call the call as connected
      * @param send sends a PPP frame to the peer over GRE
-     * @return receives the PPP frames the peer sends
+     * @return receives the PPP frames the peer sends, and hears when the call ends
      */
-    Consumer<Bytes> open(ControlAction.CallConnected call, Consumer<Bytes> send);
+    CallSession open(ControlAction.CallConnected call, Consumer<Bytes> send);
+
+    /** One call's frames, and its end. */
+    interface CallSession {
+        void frame(Bytes pppFrame);
+
+        /** The call was cleared or its control connection closed. */
+        default void close() {}
+    }
 
     /** Sends every frame straight back. */
-    static CallHandler echo() { return (call, send) -> send; }
+    static CallHandler echo() { return (call, send) -> send::accept; }
 
     /** Keeps the call up and drops what arrives. */
     static CallHandler discard() { return (call, send) -> frame -> { }; }

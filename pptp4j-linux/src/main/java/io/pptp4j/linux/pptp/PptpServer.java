@@ -164,6 +164,7 @@ public final class PptpServer implements AutoCloseable {
         private final Socket socket;
         private final InetSocketAddress peer;
         private final Map<Integer, DataPlane.Call> open = new ConcurrentHashMap<>();
+        private final Map<Integer, CallHandler.CallSession> sessions = new ConcurrentHashMap<>();
         ControlChannel channel;
 
         Calls(Socket socket, InetSocketAddress peer) {
@@ -177,6 +178,8 @@ public final class PptpServer implements AutoCloseable {
             switch (action) {
                 case ControlAction.CallConnected c -> connect(c);
                 case ControlAction.CallCleared c -> {
+                    CallHandler.CallSession session = sessions.remove(c.callId());
+                    if (session != null) session.close();
                     DataPlane.Call call = open.remove(c.callId());
                     if (call != null) call.close();
                 }
@@ -191,12 +194,13 @@ public final class PptpServer implements AutoCloseable {
                 return;
             }
             try {
-                Consumer<Bytes>[] inbound = new Consumer[1];
+                CallHandler.CallSession[] inbound = new CallHandler.CallSession[1];
                 DataPlane.Call call = dataPlane.open(local, remote, c, frame -> {
-                    Consumer<Bytes> in = inbound[0];
-                    if (in != null) in.accept(frame);
+                    CallHandler.CallSession in = inbound[0];
+                    if (in != null) in.frame(frame);
                 });
                 inbound[0] = callHandler.open(c, call::send);
+                sessions.put(c.callId(), inbound[0]);
                 open.put(c.callId(), call);
             } catch (IOException | RuntimeException e) {
                 events.accept(new ServerEvent.CallFailed(peer, c.callId(), String.valueOf(e.getMessage())));
@@ -205,6 +209,8 @@ public final class PptpServer implements AutoCloseable {
         }
 
         void closeAll() {
+            sessions.values().forEach(CallHandler.CallSession::close);
+            sessions.clear();
             open.values().forEach(DataPlane.Call::close);
             open.clear();
         }

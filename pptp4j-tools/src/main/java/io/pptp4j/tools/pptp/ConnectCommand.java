@@ -51,6 +51,14 @@ public final class ConnectCommand implements Callable<Integer> {
     @Option(names = "--hostname", paramLabel = "H", defaultValue = "pptp4j", description = "Host Name in our SCCRQ (default: ${DEFAULT-VALUE})")
     String hostName;
 
+    @Option(names = "--user", paramLabel = "U",
+            description = "run PPP over the call and authenticate as U (MS-CHAP v2, MPPE-128 stateless); the password comes "
+                    + "from --password-file, the environment variable PPTP4J_PASSWORD, or a prompt")
+    String user;
+
+    @Option(names = "--password-file", paramLabel = "FILE", description = "the password, on the first line of FILE")
+    java.nio.file.Path passwordFile;
+
     @Override
     public Integer call() throws IOException, InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
@@ -58,10 +66,16 @@ public final class ConnectCommand implements Callable<Integer> {
         InetSocketAddress server = HostPort.parse(host, port);
         if (server.getPort() != port && host.indexOf(':') < 0) server = new InetSocketAddress(server.getAddress(), port);
         AtomicLong framesIn = new AtomicLong();
+        char[] password = user != null ? password() : null;
+        java.util.concurrent.atomic.AtomicReference<io.pptp4j.linux.ppp.PppLink> ppp = new java.util.concurrent.atomic.AtomicReference<>();
         PptpClient.Options options = new PptpClient.Options(hostName, 1, 1, 64, ControlTimers.DEFAULT);
         PptpClient client;
         try {
-            client = PptpClient.connect(server, options, new GreDataPlane(), Duration.ofSeconds(timeout), f -> framesIn.incrementAndGet());
+            client = PptpClient.connect(server, options, new GreDataPlane(), Duration.ofSeconds(timeout), f -> {
+                framesIn.incrementAndGet();
+                io.pptp4j.linux.ppp.PppLink link = ppp.get();
+                if (link != null) link.onFrame(f);
+            });
         } catch (PptpClient.PptpException e) {
             if (json) {
                 ObjectNode o = JsonNodeFactory.instance.objectNode();
@@ -72,8 +86,27 @@ public final class ConnectCommand implements Callable<Integer> {
             }
             throw new UserException(server + ": " + e.getMessage());
         }
+        java.util.concurrent.ScheduledExecutorService timers = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().name("ppp-timers").daemon().factory());
         try {
             ControlMessage.StartControlConnectionReply r = client.reply();
+            io.pptp4j.ppp.session.SessionResult session = null;
+            if (user != null) {
+                io.pptp4j.linux.ppp.PppLink link = new io.pptp4j.linux.ppp.PppLink(new io.pptp4j.ppp.session.PppSession(
+                        io.pptp4j.ppp.session.SessionConfig.client(user, password, new java.security.SecureRandom(),
+                                java.util.random.RandomGenerator.getDefault())), client::send, d -> { }, a -> { }, timers);
+                java.util.Arrays.fill(password, '\0');
+                ppp.set(link);
+                link.start();
+                try {
+                    session = link.networkUp().get(timeout, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (java.util.concurrent.ExecutionException e) {
+                    throw new UserException(server + ": " + link.terminated().getNow(String.valueOf(e.getCause().getMessage())));
+                } catch (java.util.concurrent.TimeoutException e) {
+                    throw new UserException(server + ": PPP did not reach the network phase in " + timeout + " s (phase "
+                            + link.session().phase() + ")");
+                }
+            }
             ControlAction.CallConnected c = client.call();
             if (json) {
                 ObjectNode o = JsonNodeFactory.instance.objectNode();
@@ -87,6 +120,17 @@ public final class ConnectCommand implements Callable<Integer> {
                 call.put("peer_processing_delay", c.peerPacketProcessingDelay());
                 call.put("connect_speed", c.connectSpeed());
                 call.set("ocrp", TreeRenderer.toTree(c.peerMessage()));
+                if (session != null) {
+                    o.put("auth", session.authProtocol().map(ConnectCommand::authName).orElse("none"));
+                    ObjectNode mppe = o.putObject("mppe");
+                    mppe.put("bits", session.mppe().isPresent() ? session.mppeBits() : 0);
+                    mppe.put("stateless", session.mppe().isPresent() && session.mppeStateless());
+                    o.put("local_ip", session.localAddress().getHostAddress());
+                    o.put("remote_ip", session.remoteAddress().getHostAddress());
+                    var dnsList = o.putArray("dns");
+                    session.dnsServers().forEach(a -> dnsList.add(a.getHostAddress()));
+                    o.put("mru", session.peerMru());
+                }
                 out.println(new ObjectMapper().writeValueAsString(o));
             } else {
                 out.printf("connected to %s%n", server);
@@ -96,14 +140,54 @@ public final class ConnectCommand implements Callable<Integer> {
                         r.vendorString(), r.firmwareRevision(), r.framingCapabilities(), r.bearerCapabilities(), r.maximumChannels());
                 out.printf("  call    connected: our call ID %d, server call ID %d, server window %d, delay %d, speed %d%n",
                         c.callId(), c.peerCallId(), c.peerPacketRecvWindowSize(), c.peerPacketProcessingDelay(), c.connectSpeed());
+                if (session != null) {
+                    out.printf("  ppp     %s as %s, MPPE %s, our address %s, server %s, DNS %s, MRU %d%n",
+                            session.authProtocol().map(ConnectCommand::authName).orElse("no authentication"), user,
+                            session.mppe().isPresent() ? session.mppeBits() + "-bit " + (session.mppeStateless() ? "stateless" : "stateful") : "none",
+                            session.localAddress().getHostAddress(), session.remoteAddress().getHostAddress(),
+                            session.dnsServers().stream().map(java.net.InetAddress::getHostAddress).toList(), session.peerMru());
+                }
             }
             out.flush();
             if (hold > 0) {
                 Thread.sleep(Duration.ofSeconds(hold));
             }
         } finally {
+            io.pptp4j.linux.ppp.PppLink link = ppp.get();
+            if (link != null) link.close();
             client.close();
+            timers.shutdownNow();
         }
         return 0;
+    }
+
+    static String authName(io.pptp4j.ppp.auth.engine.AuthProtocol p) {
+        return switch (p) {
+            case PAP -> "PAP";
+            case CHAP_MD5 -> "CHAP-MD5";
+            case MS_CHAP -> "MS-CHAPv1";
+            case MS_CHAP_V2 -> "MS-CHAPv2";
+        };
+    }
+
+    /** --password-file, else PPTP4J_PASSWORD, else a prompt on the terminal; never an argument. */
+    private char[] password() throws IOException {
+        if (passwordFile != null) {
+            try {
+                String first = java.nio.file.Files.readAllLines(passwordFile).stream().findFirst().orElse("");
+                return first.toCharArray();
+            } catch (IOException e) {
+                throw new UserException(passwordFile + ": " + e.getMessage());
+            }
+        }
+        String env = System.getenv("PPTP4J_PASSWORD");
+        if (env != null) return env.toCharArray();
+        java.io.Console console = System.console();
+        if (console == null) {
+            throw new UserException("--user " + user + " needs a password: --password-file FILE, PPTP4J_PASSWORD, or a terminal to prompt on", 2);
+        }
+        char[] p = console.readPassword("Password for %s: ", user);
+        if (p == null) throw new UserException("no password given", 2);
+        return p;
     }
 }

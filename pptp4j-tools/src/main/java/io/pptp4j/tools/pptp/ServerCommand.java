@@ -68,6 +68,25 @@ public final class ServerCommand implements Callable<Integer> {
     @Option(names = "--duration", paramLabel = "SECONDS", description = "stop after this many seconds")
     Integer duration;
 
+    @Option(names = "--secrets", paramLabel = "FILE",
+            description = "run PPP on each call, authenticating peers from this pppd chap-secrets file (mode 600)")
+    java.nio.file.Path secrets;
+
+    @Option(names = "--local-ip", paramLabel = "IP", description = "our address inside the tunnel (with --secrets)")
+    String localIp;
+
+    @Option(names = "--remote-ip", paramLabel = "RANGE",
+            description = "addresses for clients, as pptpd.conf writes them: 192.0.2.100-150 or 192.0.2.100-192.0.2.150")
+    String remoteIp;
+
+    @Option(names = "--dns", paramLabel = "IP", description = "DNS server handed out through IPCP (repeatable, at most 2)")
+    java.util.List<String> dns = new java.util.ArrayList<>();
+
+    @Option(names = "--options", paramLabel = "FILE",
+            description = "pppd options file (require-mschap-v2, refuse-pap, require-mppe-128, nomppe-40, mppe-stateful, "
+                    + "mppe required,no40,no56 ...); without it: MS-CHAP v2 and MPPE-128 stateless required")
+    java.nio.file.Path options;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
@@ -76,7 +95,9 @@ public final class ServerCommand implements Callable<Integer> {
             if (v[0] < 1) throw new UserException("timers must be at least 1 second, found " + v[0], 2);
         }
         if (maxCalls < 1 || maxCalls > 0xFFFF) throw new UserException("--max-calls " + maxCalls + ": must be 1 to 65535", 2);
-        CallHandler handler = switch (callMode) {
+        java.util.concurrent.ScheduledExecutorService pppTimers = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().name("ppp-timers").daemon().factory());
+        CallHandler handler = secrets != null ? pppHandler(out, pppTimers) : switch (callMode) {
             case "echo" -> CallHandler.echo();
             case "discard" -> CallHandler.discard();
             default -> throw new UserException("--calls " + callMode + ": expected echo or discard", 2);
@@ -113,10 +134,80 @@ public final class ServerCommand implements Callable<Integer> {
             }
         } finally {
             s.close();
+            pppTimers.shutdownNow();
             out.printf("%s server stopped%n", Instant.now());
             out.flush();
         }
         return 0;
+    }
+
+    private CallHandler pppHandler(PrintWriter out, java.util.concurrent.ScheduledExecutorService timers) throws IOException {
+        if (localIp == null || remoteIp == null) {
+            throw new UserException("--secrets needs --local-ip and --remote-ip", 2);
+        }
+        io.pptp4j.ppp.secrets.SecretsTable table;
+        try {
+            table = io.pptp4j.ppp.secrets.SecretsFile.load(secrets);
+        } catch (IOException | RuntimeException e) {
+            throw new UserException(e.getMessage());
+        }
+        io.pptp4j.ppp.options.PppPolicy policy;
+        try {
+            policy = options == null ? io.pptp4j.ppp.options.PppPolicy.secureDefault()
+                    : io.pptp4j.ppp.options.PppPolicy.from(io.pptp4j.ppp.options.PppOptionsFile.load(options));
+        } catch (IOException | RuntimeException e) {
+            throw new UserException(e.getMessage());
+        }
+        policy.warnings().forEach(w -> out.println("warning: " + w));
+        java.net.Inet4Address local = ipv4(localIp, "--local-ip");
+        java.net.Inet4Address[] range = range(remoteIp);
+        java.util.List<java.net.Inet4Address> dnsServers = dns.stream().map(d -> ipv4(d, "--dns")).toList();
+        io.pptp4j.ppp.fsm.ipcp.AddressPool pool = new io.pptp4j.ppp.fsm.ipcp.RangeAddressPool(range[0], range[1]);
+        java.security.SecureRandom random = new java.security.SecureRandom();
+        io.pptp4j.ppp.options.PppPolicy chosen = policy;
+        io.pptp4j.ppp.auth.engine.SecretLookup lookup = SessionPolicies.lookup(table);
+        return new io.pptp4j.linux.pptp.PppCallHandler(
+                call -> SessionPolicies.apply(chosen, io.pptp4j.ppp.session.SessionConfig.server(hostName, lookup,
+                        io.pptp4j.ppp.fsm.ipcp.IpcpConfig.server(local, pool, dnsServers, java.util.List.of()), random,
+                        java.util.random.RandomGenerator.getDefault())),
+                timers,
+                (call, action) -> {
+                    String what = switch (action) {
+                        case io.pptp4j.ppp.session.SessionAction.Authenticated a -> "authenticated " + a.outcome().peerName()
+                                + " with " + a.outcome().protocol();
+                        case io.pptp4j.ppp.session.SessionAction.NetworkUp up -> "network up: peer " + up.result().remoteAddress()
+                                .getHostAddress() + ", MPPE " + (up.result().mppe().isPresent()
+                                ? up.result().mppeBits() + "-bit " + (up.result().mppeStateless() ? "stateless" : "stateful") : "none");
+                        case io.pptp4j.ppp.session.SessionAction.Terminated t -> "ppp terminated: " + t.reason();
+                        default -> null;
+                    };
+                    if (what != null) {
+                        synchronized (ServerCommand.class) {
+                            out.printf("%s call %d %s%n", Instant.now(), call.callId(), what);
+                            out.flush();
+                        }
+                    }
+                },
+                datagram -> { }); // IP into a TUN device comes with the tunnel issue
+    }
+
+    static java.net.Inet4Address ipv4(String text, String option) {
+        return io.pptp4j.ppp.options.Ipv4.parse(text)
+                .orElseThrow(() -> new UserException(option + " " + text + ": not an IPv4 address", 2));
+    }
+
+    /** pptpd.conf's notation: {@code 192.0.2.100-150} or {@code 192.0.2.100-192.0.2.150}. */
+    static java.net.Inet4Address[] range(String text) {
+        int dash = text.indexOf('-');
+        java.net.Inet4Address first = ipv4(dash < 0 ? text : text.substring(0, dash), "--remote-ip");
+        if (dash < 0) return new java.net.Inet4Address[] {first, first};
+        String rest = text.substring(dash + 1);
+        java.net.Inet4Address last = rest.contains(".") ? ipv4(rest, "--remote-ip")
+                : ipv4(text.substring(0, text.lastIndexOf('.', dash) + 1) + rest, "--remote-ip");
+        if (Integer.compareUnsigned(io.pptp4j.ppp.options.Ipv4.toInt(first), io.pptp4j.ppp.options.Ipv4.toInt(last)) > 0) {
+            throw new UserException("--remote-ip " + text + ": the range ends before it starts", 2);
+        }
+        return new java.net.Inet4Address[] {first, last};
     }
 
     private static synchronized void log(PrintWriter out, ServerEvent e) {

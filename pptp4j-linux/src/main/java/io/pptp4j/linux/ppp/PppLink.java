@@ -1,0 +1,125 @@
+package io.pptp4j.linux.ppp;
+
+import io.pptp4j.ppp.session.PppSession;
+import io.pptp4j.ppp.session.SessionAction;
+import io.pptp4j.ppp.session.SessionResult;
+import io.pptp4j.wire.Bytes;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
+import java.util.function.LongFunction;
+
+/**
+ * Runs one transport-free {@link PppSession} on a real link: frames in from GRE or HDLC, frames out
+ * through {@code sendFrame}, IP datagrams out through {@code deliver}, timers on a shared scheduler
+ * re-armed after every event. The session is only touched under this link's lock.
+ */
+public final class PppLink implements AutoCloseable {
+    private final PppSession session;
+    private final Consumer<Bytes> sendFrame;
+    private final Consumer<Bytes> deliver;
+    private final Consumer<SessionAction> events;
+    private final ScheduledExecutorService timers;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final CompletableFuture<SessionResult> networkUp = new CompletableFuture<>();
+    private final CompletableFuture<String> terminated = new CompletableFuture<>();
+    private ScheduledFuture<?> tick;
+    private long tickAt;
+    private boolean closed;
+
+    public PppLink(PppSession session, Consumer<Bytes> sendFrame, Consumer<Bytes> deliver,
+                   Consumer<SessionAction> events, ScheduledExecutorService timers) {
+        this.session = session;
+        this.sendFrame = sendFrame;
+        this.deliver = deliver;
+        this.events = events;
+        this.timers = timers;
+    }
+
+    /** Opens the session (LCP starts). */
+    public PppLink start() {
+        apply(session::open);
+        return this;
+    }
+
+    /** A PPP frame from the peer. */
+    public void onFrame(Bytes frame) { apply(now -> session.onFrame(frame, now)); }
+
+    /** An IP datagram to send to the peer (dropped until the network phase is up). */
+    public void sendDatagram(Bytes ip) { apply(now -> session.sendDatagram(ip, now)); }
+
+    /** Completes when IPCP (and CCP where required) are Opened. */
+    public CompletableFuture<SessionResult> networkUp() { return networkUp; }
+
+    /** Completes with the reason when the session ends. */
+    public CompletableFuture<String> terminated() { return terminated; }
+
+    public PppSession session() { return session; }
+
+    /** The lower layer went away (the call was cleared). */
+    public void lowerDown() { apply(session::lowerDown); }
+
+    private void apply(LongFunction<List<SessionAction>> event) {
+        lock.lock();
+        try {
+            if (closed) {
+                return;
+            }
+            for (SessionAction a : event.apply(System.nanoTime())) {
+                switch (a) {
+                    case SessionAction.SendFrame f -> sendFrame.accept(f.pppFrame());
+                    case SessionAction.DeliverDatagram d -> deliver.accept(d.ipPacket());
+                    case SessionAction.NetworkUp up -> networkUp.complete(up.result());
+                    case SessionAction.Terminated t -> {
+                        terminated.complete(t.reason());
+                        networkUp.completeExceptionally(new IllegalStateException(t.reason()));
+                    }
+                    default -> { }
+                }
+                events.accept(a);
+            }
+            rearm();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void rearm() {
+        OptionalLong deadline = session.nextDeadlineNanos();
+        if (closed || deadline.isEmpty()) {
+            cancel();
+            return;
+        }
+        if (tick != null && tickAt == deadline.getAsLong()) {
+            return;
+        }
+        cancel();
+        tickAt = deadline.getAsLong();
+        tick = timers.schedule(() -> apply(session::onTick), Math.max(0, tickAt - System.nanoTime()), TimeUnit.NANOSECONDS);
+    }
+
+    private void cancel() {
+        if (tick != null) {
+            tick.cancel(false);
+            tick = null;
+        }
+    }
+
+    /** Closes the session politely (LCP Terminate-Request) and stops its timers. */
+    @Override
+    public void close() {
+        apply(now -> session.close("closed by the local side", now));
+        lock.lock();
+        try {
+            closed = true;
+            cancel();
+        } finally {
+            lock.unlock();
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package io.pptp4j.tools.pptp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.pptp4j.linux.testing.RootRequired;
+import io.pptp4j.linux.testing.TwoHosts;
+import io.pptp4j.tools.testing.CliProcess;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Whole PPP sessions between {@code pptp4j connect --user} and {@code pptp4j server --secrets}, each in
+ * its own network namespace: control connection, call, LCP, MS-CHAP v2, CCP with MPPE-128 stateless,
+ * IPCP, over real GRE.
+ */
+class PppSessionsOnTheNetworkTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    @TempDir
+    Path dir;
+
+    private Path privateFile(String name, String content) throws Exception {
+        Path f = dir.resolve(name);
+        Files.writeString(f, content);
+        Files.setPosixFilePermissions(f, PosixFilePermissions.fromString("rw-------"));
+        return f;
+    }
+
+    private CliProcess server(TwoHosts hosts, Path secrets) throws Exception {
+        CliProcess server = CliProcess.start(hosts.server(), "server", "--listen", TwoHosts.SERVER_ADDRESS.getHostAddress(),
+                "--secrets", secrets.toString(), "--local-ip", "198.51.100.1", "--remote-ip", "198.51.100.10-20",
+                "--dns", "198.51.100.53");
+        server.awaitOutput("listening on", WAIT);
+        return server;
+    }
+
+    @Test
+    void msChapV2WithMppe128ReachesTheNetworkPhase() throws Exception {
+        RootRequired.check();
+        Path secrets = privateFile("chap-secrets", "# client server secret addresses\nalice * \"s3cret pass\" *\n");
+        Path password = privateFile("password", "s3cret pass\n");
+        try (TwoHosts hosts = TwoHosts.create(); CliProcess server = server(hosts, secrets)) {
+            CliProcess.Result r = CliProcess.run(hosts.client(), WAIT, "connect", TwoHosts.SERVER_ADDRESS.getHostAddress(),
+                    "--user", "alice", "--password-file", password.toString(), "--json");
+            assertThat(r.exitCode()).as(r.output() + "\nserver:\n" + server.output()).isZero();
+            JsonNode out = JSON.readTree(r.output().lines().filter(l -> l.startsWith("{")).findFirst().orElseThrow());
+            assertThat(out.get("auth").asText()).isEqualTo("MS-CHAPv2");
+            assertThat(out.get("mppe").get("bits").asInt()).isEqualTo(128);
+            assertThat(out.get("mppe").get("stateless").asBoolean()).isTrue();
+            assertThat(out.get("local_ip").asText()).isEqualTo("198.51.100.10");
+            assertThat(out.get("remote_ip").asText()).isEqualTo("198.51.100.1");
+            assertThat(out.get("dns").get(0).asText()).isEqualTo("198.51.100.53");
+            assertThat(out.get("mru").asInt()).isEqualTo(1400);
+            server.awaitOutput("authenticated alice with MS_CHAP_V2", WAIT);
+            server.awaitOutput("network up: peer 198\\.51\\.100\\.10, MPPE 128-bit stateless", WAIT);
+        }
+    }
+
+    @Test
+    void aWrongPasswordIsRefusedWithTheServersFailureMessage() throws Exception {
+        RootRequired.check();
+        Path secrets = privateFile("chap-secrets", "alice * right-password *\n");
+        Path password = privateFile("password", "wrong-password\n");
+        try (TwoHosts hosts = TwoHosts.create(); CliProcess server = server(hosts, secrets)) {
+            CliProcess.Result r = CliProcess.run(hosts.client(), WAIT, "connect", TwoHosts.SERVER_ADDRESS.getHostAddress(),
+                    "--user", "alice", "--password-file", password.toString());
+            assertThat(r.exitCode()).isEqualTo(1);
+            assertThat(r.output()).contains("authentication failed", "E=691").doesNotContain("Exception", "wrong-password");
+            server.awaitOutput("ppp terminated: authentication failed", WAIT);
+        }
+    }
+
+    @Test
+    void aSecretsFileReadableByOthersIsRefused() throws Exception {
+        RootRequired.check();
+        Path secrets = dir.resolve("open-secrets");
+        Files.writeString(secrets, "alice * pw *\n");
+        Files.setPosixFilePermissions(secrets, PosixFilePermissions.fromString("rw-r--r--"));
+        try (TwoHosts hosts = TwoHosts.create()) {
+            CliProcess.Result r = CliProcess.run(hosts.server(), WAIT, "server", "--listen", TwoHosts.SERVER_ADDRESS.getHostAddress(),
+                    "--secrets", secrets.toString(), "--local-ip", "198.51.100.1", "--remote-ip", "198.51.100.10-20");
+            assertThat(r.exitCode()).isEqualTo(1);
+            assertThat(r.output()).contains("readable by others (mode 0644); chmod 600 it");
+        }
+    }
+}
