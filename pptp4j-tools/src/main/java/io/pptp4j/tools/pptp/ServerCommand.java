@@ -191,7 +191,7 @@ public final class ServerCommand implements Callable<Integer> {
                 datagram -> { }); // IP into a TUN device comes with the tunnel issue
     }
 
-    static java.net.Inet4Address ipv4(String text, String option) {
+    public static java.net.Inet4Address ipv4(String text, String option) {
         return io.pptp4j.ppp.options.Ipv4.parse(text)
                 .orElseThrow(() -> new UserException(option + " " + text + ": not an IPv4 address", 2));
     }

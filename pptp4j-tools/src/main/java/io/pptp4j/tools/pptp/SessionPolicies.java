@@ -16,10 +16,10 @@ import java.util.Optional;
 import java.util.Set;
 
 /** From pppd's options (as {@link PppPolicy}) and secrets to a {@link SessionConfig}. */
-final class SessionPolicies {
+public final class SessionPolicies {
     private SessionPolicies() {}
 
-    static SessionConfig apply(PppPolicy policy, SessionConfig base) {
+    public static SessionConfig apply(PppPolicy policy, SessionConfig base) {
         List<AuthProtocol> auth = policy.authMethods().stream().map(SessionPolicies::protocol).toList();
         Set<SupportedBit> strengths = EnumSet.noneOf(SupportedBit.class);
         for (MppeStrength s : policy.mppeStrengths()) {

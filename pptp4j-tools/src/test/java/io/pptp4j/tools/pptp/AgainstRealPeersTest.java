@@ -124,6 +124,68 @@ class AgainstRealPeersTest {
     }
 
     @Test
+    void ourClientHasAWholeSessionWithPptpdRunningPptp4jPppd() throws Exception {
+        RootRequired.check();
+        Path secrets = dir.resolve("chap-secrets");
+        java.nio.file.Files.writeString(secrets, "alice * \"open sesame\" *\n");
+        java.nio.file.Files.setPosixFilePermissions(secrets, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        // pptpd's `ppp` names a program; ours is `pptp4j pppd`, started from this JVM's classpath
+        Path wrapper = dir.resolve("pptp4j-pppd");
+        java.nio.file.Files.writeString(wrapper, "#!/bin/sh\nexec " + Path.of(System.getProperty("java.home"), "bin", "java")
+                + " --enable-native-access=ALL-UNNAMED -XX:+UseSerialGC -cp '" + System.getProperty("java.class.path")
+                + "' io.pptp4j.tools.Main pppd --secrets " + secrets + " \"$@\" 2>>" + dir.resolve("pppd.log") + "\n");
+        java.nio.file.Files.setPosixFilePermissions(wrapper, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+        try (TwoHosts hosts = TwoHosts.create();
+             PptpdPeer pptpd = PptpdPeer.start(hosts.server(), dir.resolve("pptpd"),
+                     PptpdConfig.of(TwoHosts.SERVER_ADDRESS, wrapper))) {
+            java.util.concurrent.ScheduledExecutorService timers = java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
+            try {
+                io.pptp4j.ppp.session.SessionResult result = hosts.inClient(() -> {
+                    GreDataPlane plane = new GreDataPlane();
+                    java.util.concurrent.atomic.AtomicReference<io.pptp4j.linux.ppp.PppLink> link = new java.util.concurrent.atomic.AtomicReference<>();
+                    try (PptpClient client = PptpClient.connect(new InetSocketAddress(TwoHosts.SERVER_ADDRESS, 1723),
+                            PptpClient.Options.defaults(), plane, WAIT, f -> {
+                                io.pptp4j.linux.ppp.PppLink l = link.get();
+                                if (l != null) l.onFrame(f);
+                            })) {
+                        link.set(new io.pptp4j.linux.ppp.PppLink(new io.pptp4j.ppp.session.PppSession(
+                                io.pptp4j.ppp.session.SessionConfig.client("alice", "open sesame".toCharArray(),
+                                        new java.security.SecureRandom(), java.util.random.RandomGenerator.getDefault())),
+                                client::send, d -> { }, a -> { }, timers));
+                        link.get().start();
+                        try {
+                            return link.get().networkUp().get(40, java.util.concurrent.TimeUnit.SECONDS);
+                        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                            throw new AssertionError("no network phase: " + link.get().terminated().getNow("(still in "
+                                    + link.get().session().phase() + ")") + "\npppd log:\n" + readLog(dir.resolve("pppd.log")), e);
+                        } finally {
+                            link.get().close();
+                        }
+                    } finally {
+                        plane.close();
+                    }
+                });
+                assertThat(result.authProtocol()).hasValue(io.pptp4j.ppp.auth.engine.AuthProtocol.MS_CHAP_V2);
+                assertThat(result.mppeBits()).isEqualTo(128);
+                assertThat(result.mppeStateless()).isTrue();
+                // pptpd hands the ppp program LOCAL:REMOTE from its localip/remoteip; pppd gives the peer REMOTE
+                assertThat(result.localAddress().getHostAddress()).isEqualTo("203.0.113.240");
+                assertThat(result.remoteAddress().getHostAddress()).isEqualTo(PptpdConfig.DEFAULT_LOCAL_IP);
+            } finally {
+                timers.shutdownNow();
+            }
+        }
+    }
+
+    private static String readLog(Path log) {
+        try {
+            return java.nio.file.Files.exists(log) ? java.nio.file.Files.readString(log) : "(none)";
+        } catch (java.io.IOException e) {
+            return e.toString();
+        }
+    }
+
+    @Test
     void twoClientsBehindOneNatHoldCallsToOurServerAtOnce() throws Exception {
         RootRequired.check();
         try (NatTopology nat = NatTopology.create()) {
