@@ -177,6 +177,59 @@ class AgainstRealPeersTest {
         }
     }
 
+    @Test
+    void pptpLinuxWithPptp4jPppdHasAWholeSessionWithOurServer() throws Exception {
+        RootRequired.check();
+        Path secrets = dir.resolve("chap-secrets");
+        java.nio.file.Files.writeString(secrets, "bob * hunter2 *\n");
+        java.nio.file.Files.setPosixFilePermissions(secrets, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        try (TwoHosts hosts = TwoHosts.create();
+             CliProcess server = CliProcess.start(hosts.server(), "server", "--listen", TwoHosts.SERVER_ADDRESS.getHostAddress(),
+                     "--secrets", secrets.toString(), "--local-ip", "198.51.100.1", "--remote-ip", "198.51.100.10-20")) {
+            server.awaitOutput("listening on", WAIT);
+            try (PptpLinuxPeer pptp = PptpLinuxPeer.start(hosts.client(), dir.resolve("pptp"),
+                    PptpLinuxOptions.of(TwoHosts.SERVER_ADDRESS))) {
+                pptp.awaitCallEstablished(WAIT);
+                // pptp-linux's PPP side wired to a `pptp4j pppd` process (client role): HDLC both ways
+                Process pppd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
+                        "io.pptp4j.tools.Main", "pppd", "user", "bob", "password", "hunter2")
+                        .redirectError(dir.resolve("pppd.log").toFile()).start();
+                try (io.pptp4j.linux.stdio.HdlcStreamLink toPppd = new io.pptp4j.linux.stdio.HdlcStreamLink(
+                        pppd.getInputStream(), pppd.getOutputStream(), frame -> {
+                            try {
+                                pptp.sendPppFrame(frame);
+                            } catch (java.io.IOException e) {
+                                throw new java.io.UncheckedIOException(e);
+                            }
+                        }, () -> { }).start()) {
+                    Thread pump = Thread.ofPlatform().daemon().start(() -> {
+                        try {
+                            for (int i = 0; i < 3000 && pppd.isAlive(); i++) {
+                                var f = pptp.receivePppFrame(Duration.ofMillis(20));
+                                if (f.isPresent()) toPppd.send(f.get());
+                            }
+                        } catch (java.io.IOException e) {
+                            // pptp or pppd went away: the assertions below tell
+                        }
+                    });
+                    try {
+                        server.awaitOutput("authenticated bob with MS_CHAP_V2", WAIT);
+                        server.awaitOutput("network up: peer 198\\.51\\.100\\.10, MPPE 128-bit stateless", WAIT);
+                        long deadline = System.nanoTime() + WAIT.toNanos();
+                        while (!readLog(dir.resolve("pppd.log")).contains("network up") && System.nanoTime() < deadline) {
+                            Thread.sleep(50);
+                        }
+                        assertThat(readLog(dir.resolve("pppd.log"))).contains("network up: local 198.51.100.10, remote 198.51.100.1, MPPE 128-bit");
+                    } finally {
+                        pppd.destroyForcibly().waitFor(5, java.util.concurrent.TimeUnit.SECONDS);
+                        pump.join(5000);
+                    }
+                }
+            }
+        }
+    }
+
     private static String readLog(Path log) {
         try {
             return java.nio.file.Files.exists(log) ? java.nio.file.Files.readString(log) : "(none)";
