@@ -22,7 +22,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * messages of each type and of GRE packets of each PPP protocol that pptp4j finds equals what tshark
  * reports for the same file, and nothing is malformed.
  */
-class CaptureCountsMatchTsharkTest {
+public class CaptureCountsMatchTsharkTest {
 
     static Stream<Path> captures() throws IOException {
         try (Stream<Path> files = Files.walk(Path.of("../testdata/captures"))) {
@@ -36,8 +36,22 @@ class CaptureCountsMatchTsharkTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("captures")
     void countsEqualTsharksAndNothingIsMalformed(Path capture) throws Exception {
-        Map<String, Integer> ours = new TreeMap<>();
         List<PptpItem> problems = new ArrayList<>();
+        Map<String, Integer> ours = count(capture, problems);
+        assertThat(problems).as("malformed items in " + capture).isEmpty();
+        assertThat(ours).as("pptp4j's counts (left) against tshark's for " + capture).isEqualTo(tsharkCounts(capture));
+    }
+
+    /** pptp4j's counts per control type and per PPP protocol of GRE packets (for other tests too). */
+    public static Map<String, Integer> ourCounts(Path capture) throws Exception {
+        List<PptpItem> problems = new ArrayList<>();
+        Map<String, Integer> ours = count(capture, problems);
+        assertThat(problems).as("malformed items in " + capture).isEmpty();
+        return ours;
+    }
+
+    private static Map<String, Integer> count(Path capture, List<PptpItem> problems) throws Exception {
+        Map<String, Integer> ours = new TreeMap<>();
         PptpTrafficDecoder decoder = new PptpTrafficDecoder(item -> {
             switch (item) {
                 case PptpItem.Control c -> ours.merge("control " + c.message().controlMessageType(), 1, Integer::sum);
@@ -51,13 +65,11 @@ class CaptureCountsMatchTsharkTest {
         });
         CaptureFileReader.read(capture, decoder);
         decoder.finish();
-
-        assertThat(problems).as("malformed items in " + capture).isEmpty();
-        assertThat(ours).as("pptp4j's counts (left) against tshark's for " + capture).isEqualTo(tsharkCounts(capture));
+        return ours;
     }
 
     /** Per frame: every PPTP Control Message Type, and for a GRE packet the outermost PPP protocol. */
-    static Map<String, Integer> tsharkCounts(Path capture) throws Exception {
+    public static Map<String, Integer> tsharkCounts(Path capture) throws Exception {
         String fields = ExternalTool.run(120, "tshark", "-r", capture.toString(), "-Y", "pptp || gre",
                 "-T", "fields", "-E", "occurrence=a", "-E", "aggregator=,", "-e", "pptp.control_message_type",
                 "-e", "gre.proto", "-e", "ppp.protocol");

@@ -64,6 +64,39 @@ class PppSessionsOnTheNetworkTest {
     }
 
     @Test
+    void aCapturedSessionDissectsCleanlyInTsharkAndDecodeAgrees() throws Exception {
+        RootRequired.check();
+        io.pptp4j.tools.testing.ExternalTool.require("tshark");
+        Path secrets = privateFile("chap-secrets", "alice * \"s3cret pass\" *\n");
+        Path password = privateFile("password", "s3cret pass\n");
+        Path pcap;
+        try (TwoHosts hosts = TwoHosts.create(); CliProcess server = server(hosts, secrets);
+             io.pptp4j.linux.peers.GreCapture capture = io.pptp4j.linux.peers.GreCapture.start(hosts.server(),
+                     hosts.serverInterface(), dir, "session")) {
+            CliProcess.Result r = CliProcess.run(hosts.client(), WAIT, "connect", TwoHosts.SERVER_ADDRESS.getHostAddress(),
+                    "--user", "alice", "--password-file", password.toString(), "--hold", "1");
+            assertThat(r.exitCode()).as(r.output()).isZero();
+            server.awaitOutput("closed after", WAIT);
+            capture.stop();
+            pcap = capture.file();
+        }
+        String problems = io.pptp4j.tools.testing.ExternalTool.run(60, "tshark", "-r", pcap.toString(), "-Y",
+                "_ws.malformed || _ws.expert.severity >= 0x00600000", "-T", "fields", "-e", "frame.number",
+                "-e", "_ws.col.Protocol", "-e", "_ws.expert.message");
+        assertThat(problems.strip()).as("tshark's malformed packets and expert warnings").isEmpty();
+        String negotiation = io.pptp4j.tools.testing.ExternalTool.run(60, "tshark", "-r", pcap.toString(), "-Y",
+                "lcp.opt.auth_protocol || chap.code || ccp.opt.supported_bits || ipcp.opt.ip_address", "-T", "fields",
+                "-e", "_ws.col.Info");
+        assertThat(negotiation).contains("Challenge", "Response", "Success");
+        String auth = io.pptp4j.tools.testing.ExternalTool.run(60, "tshark", "-r", pcap.toString(), "-Y",
+                "chap.code == 2", "-T", "fields", "-e", "chap.name");
+        assertThat(auth.strip()).isEqualTo("alice");
+        assertThat(io.pptp4j.tools.decode.CaptureCountsMatchTsharkTest.ourCounts(pcap))
+                .isEqualTo(io.pptp4j.tools.decode.CaptureCountsMatchTsharkTest.tsharkCounts(pcap))
+                .containsKeys("gre ppp 0xc021", "gre ppp 0xc223", "gre ppp 0x80fd", "gre ppp 0x8021");
+    }
+
+    @Test
     void aWrongPasswordIsRefusedWithTheServersFailureMessage() throws Exception {
         RootRequired.check();
         Path secrets = privateFile("chap-secrets", "alice * right-password *\n");
