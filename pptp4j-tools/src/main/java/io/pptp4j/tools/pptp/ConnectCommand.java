@@ -59,6 +59,11 @@ public final class ConnectCommand implements Callable<Integer> {
     @Option(names = "--password-file", paramLabel = "FILE", description = "the password, on the first line of FILE")
     java.nio.file.Path passwordFile;
 
+    @Option(names = "--options", paramLabel = "FILE",
+            description = "pppd options for our side (require-pap, require-mschap, nomppe, require-mppe-40, ...); "
+                    + "without it: MS-CHAP v2 and MPPE-128 stateless")
+    java.nio.file.Path pppOptions;
+
     @Override
     public Integer call() throws IOException, InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
@@ -92,9 +97,18 @@ public final class ConnectCommand implements Callable<Integer> {
             ControlMessage.StartControlConnectionReply r = client.reply();
             io.pptp4j.ppp.session.SessionResult session = null;
             if (user != null) {
-                io.pptp4j.linux.ppp.PppLink link = new io.pptp4j.linux.ppp.PppLink(new io.pptp4j.ppp.session.PppSession(
-                        io.pptp4j.ppp.session.SessionConfig.client(user, password, new java.security.SecureRandom(),
-                                java.util.random.RandomGenerator.getDefault())), client::send, d -> { }, a -> { }, timers);
+                io.pptp4j.ppp.session.SessionConfig config = io.pptp4j.ppp.session.SessionConfig.client(user, password,
+                        new java.security.SecureRandom(), java.util.random.RandomGenerator.getDefault());
+                if (pppOptions != null) {
+                    try {
+                        config = SessionPolicies.apply(io.pptp4j.ppp.options.PppPolicy.from(
+                                io.pptp4j.ppp.options.PppOptionsFile.load(pppOptions)), config);
+                    } catch (IOException | RuntimeException e) {
+                        throw new UserException(e.getMessage(), 2);
+                    }
+                }
+                io.pptp4j.linux.ppp.PppLink link = new io.pptp4j.linux.ppp.PppLink(new io.pptp4j.ppp.session.PppSession(config),
+                        client::send, d -> { }, a -> { }, timers);
                 java.util.Arrays.fill(password, '\0');
                 ppp.set(link);
                 link.start();
@@ -103,8 +117,12 @@ public final class ConnectCommand implements Callable<Integer> {
                 } catch (java.util.concurrent.ExecutionException e) {
                     throw new UserException(server + ": " + link.terminated().getNow(String.valueOf(e.getCause().getMessage())));
                 } catch (java.util.concurrent.TimeoutException e) {
-                    throw new UserException(server + ": PPP did not reach the network phase in " + timeout + " s (phase "
-                            + link.session().phase() + ")");
+                    io.pptp4j.ppp.session.Phase phase = link.session().phase();
+                    String why = phase == io.pptp4j.ppp.session.Phase.ESTABLISH
+                            ? ": LCP never opened; the usual cause is no common authentication (we allow "
+                              + config.lcp().authProtocols() + ")"
+                            : " (phase " + phase + ")";
+                    throw new UserException(server + ": PPP did not reach the network phase in " + timeout + " s" + why);
                 }
             }
             ControlAction.CallConnected c = client.call();

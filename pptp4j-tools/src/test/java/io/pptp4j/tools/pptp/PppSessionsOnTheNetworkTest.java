@@ -33,10 +33,12 @@ class PppSessionsOnTheNetworkTest {
         return f;
     }
 
-    private CliProcess server(TwoHosts hosts, Path secrets) throws Exception {
-        CliProcess server = CliProcess.start(hosts.server(), "server", "--listen", TwoHosts.SERVER_ADDRESS.getHostAddress(),
-                "--secrets", secrets.toString(), "--local-ip", "198.51.100.1", "--remote-ip", "198.51.100.10-20",
-                "--dns", "198.51.100.53");
+    private CliProcess server(TwoHosts hosts, Path secrets, String... extra) throws Exception {
+        java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("server", "--listen",
+                TwoHosts.SERVER_ADDRESS.getHostAddress(), "--secrets", secrets.toString(), "--local-ip", "198.51.100.1",
+                "--remote-ip", "198.51.100.10-20", "--dns", "198.51.100.53"));
+        args.addAll(java.util.List.of(extra));
+        CliProcess server = CliProcess.start(hosts.server(), args.toArray(String[]::new));
         server.awaitOutput("listening on", WAIT);
         return server;
     }
@@ -94,6 +96,56 @@ class PppSessionsOnTheNetworkTest {
         assertThat(io.pptp4j.tools.decode.CaptureCountsMatchTsharkTest.ourCounts(pcap))
                 .isEqualTo(io.pptp4j.tools.decode.CaptureCountsMatchTsharkTest.tsharkCounts(pcap))
                 .containsKeys("gre ppp 0xc021", "gre ppp 0xc223", "gre ppp 0x80fd", "gre ppp 0x8021");
+    }
+
+    /** A client with pppd options {@code clientOptions} against a server with {@code serverOptions} (or the default). */
+    private CliProcess.Result session(String serverOptions, String clientOptions) throws Exception {
+        Path secrets = privateFile("chap-secrets", "alice * \"s3cret pass\" *\n");
+        Path password = privateFile("password", "s3cret pass\n");
+        Path client = privateFile("client-options", clientOptions);
+        try (TwoHosts hosts = TwoHosts.create();
+             CliProcess server = serverOptions == null ? server(hosts, secrets)
+                     : server(hosts, secrets, "--options", privateFile("server-options", serverOptions).toString())) {
+            return CliProcess.run(hosts.client(), WAIT, "connect", TwoHosts.SERVER_ADDRESS.getHostAddress(),
+                    "--user", "alice", "--password-file", password.toString(), "--options", client.toString(), "--json");
+        }
+    }
+
+    private static JsonNode outcome(CliProcess.Result r) throws Exception {
+        assertThat(r.exitCode()).as(r.output()).isZero();
+        return JSON.readTree(r.output().lines().filter(l -> l.startsWith("{")).findFirst().orElseThrow());
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "default server refuses a client that allows only: {0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"require-pap", "require-chap", "require-mschap", "nomppe"})
+    void theDefaultPolicyRefusesWeakClients(String clientOption) throws Exception {
+        RootRequired.check();
+        CliProcess.Result r = session(null, clientOption + "\n");
+        assertThat(r.exitCode()).as(r.output()).isEqualTo(1);
+        assertThat(r.output()).contains("pptp4j connect:").doesNotContain("\"connected\":true,\"sccrp\"", "Exception");
+        assertThat(r.output()).as("the reason").containsAnyOf("no common authentication", "encryption refused");
+    }
+
+    @Test
+    void aServerThatAllowsItRunsMsChapV1AndMschapV2With40BitMppe() throws Exception {
+        RootRequired.check();
+        JsonNode v1 = outcome(session("require-mschap\nrequire-mschap-v2\nrequire-mppe\n", "require-mschap\n"));
+        assertThat(v1.get("auth").asText()).isEqualTo("MS-CHAPv1");
+        assertThat(v1.get("mppe").get("bits").asInt()).isEqualTo(128);
+        JsonNode forty = outcome(session("require-mschap-v2\nrequire-mppe\n", "require-mppe-40\n"));
+        assertThat(forty.get("auth").asText()).isEqualTo("MS-CHAPv2");
+        assertThat(forty.get("mppe").get("bits").asInt()).isEqualTo(40);
+    }
+
+    @Test
+    void aServerThatAllowsItRunsPapAndChapMd5InClear() throws Exception {
+        RootRequired.check();
+        JsonNode pap = outcome(session("require-pap\nrequire-chap\nnomppe\n", "require-pap\nnomppe\n"));
+        assertThat(pap.get("auth").asText()).isEqualTo("PAP");
+        assertThat(pap.get("mppe").get("bits").asInt()).isZero();
+        JsonNode chap = outcome(session("require-pap\nrequire-chap\nnomppe\n", "require-chap\nnomppe\n"));
+        assertThat(chap.get("auth").asText()).isEqualTo("CHAP-MD5");
+        assertThat(chap.get("mppe").get("bits").asInt()).isZero();
     }
 
     @Test
