@@ -236,9 +236,7 @@ final class CallEngine {
     void outgoingCallReply(OutgoingCallReply m, List<ControlAction> out) {
         CallContext c = calls.get(m.peerCallId());
         if (c == null || c.side != CallSide.PNS || c.direction != CallDirection.OUTGOING) {
-            context.unexpectedMessages++;
-            out.add(new Log(WARNING, EngineTexts.unexpected(m, CONNECTION,
-                    "its Peer's Call ID " + m.peerCallId() + " names no outgoing call we asked for")));
+            unexpected(m, "its Peer's Call ID " + m.peerCallId() + " names no outgoing call we asked for", out);
             return;
         }
         boolean connectedResult = m.resultCode() == OutgoingCallResult.CONNECTED.value();
@@ -268,8 +266,7 @@ final class CallEngine {
                 }
             }
             case IDLE, WAIT_CONNECT, ESTABLISHED -> {
-                context.unexpectedMessages++;
-                out.add(new Log(WARNING, EngineTexts.unexpected(m, CONNECTION, c, "expected in call state WAIT_REPLY")));
+                unexpected(m, c, "expected in call state WAIT_REPLY", out);
             }
         }
     }
@@ -278,9 +275,7 @@ final class CallEngine {
     void incomingCallReply(IncomingCallReply m, List<ControlAction> out) {
         CallContext c = calls.get(m.peerCallId());
         if (c == null || c.side != CallSide.PAC || c.direction != CallDirection.INCOMING) {
-            context.unexpectedMessages++;
-            out.add(new Log(WARNING, EngineTexts.unexpected(m, CONNECTION,
-                    "its Peer's Call ID " + m.peerCallId() + " names no incoming call we announced")));
+            unexpected(m, "its Peer's Call ID " + m.peerCallId() + " names no incoming call we announced", out);
             return;
         }
         switch (c.state) {
@@ -298,8 +293,7 @@ final class CallEngine {
                 }
             }
             case IDLE, WAIT_CONNECT, ESTABLISHED, WAIT_DISCONNECT -> {
-                context.unexpectedMessages++;
-                out.add(new Log(WARNING, EngineTexts.unexpected(m, CONNECTION, c, "expected in call state WAIT_REPLY")));
+                unexpected(m, c, "expected in call state WAIT_REPLY", out);
             }
         }
     }
@@ -308,9 +302,7 @@ final class CallEngine {
     void incomingCallConnected(IncomingCallConnected m, List<ControlAction> out) {
         CallContext c = calls.get(m.peerCallId());
         if (c == null || c.side != CallSide.PNS || c.direction != CallDirection.INCOMING) {
-            context.unexpectedMessages++;
-            out.add(new Log(WARNING, EngineTexts.unexpected(m, CONNECTION,
-                    "its Peer's Call ID " + m.peerCallId() + " names no incoming call we accepted")));
+            unexpected(m, "its Peer's Call ID " + m.peerCallId() + " names no incoming call we accepted", out);
             return;
         }
         switch (c.state) {
@@ -326,8 +318,7 @@ final class CallEngine {
             case WAIT_DISCONNECT -> out.add(new Log(DEBUG, EngineTexts.message(m) + " for " + c.name()
                     + " crossed our Call-Clear-Request"));
             case IDLE, WAIT_REPLY, ESTABLISHED -> {
-                context.unexpectedMessages++;
-                out.add(new Log(WARNING, EngineTexts.unexpected(m, CONNECTION, c, "expected in call state WAIT_CONNECT")));
+                unexpected(m, c, "expected in call state WAIT_CONNECT", out);
             }
         }
     }
@@ -336,9 +327,7 @@ final class CallEngine {
     void callClearRequest(CallClearRequest m, List<ControlAction> out) {
         CallContext c = bySenderCallId(m.callId());
         if (c == null) {
-            context.unexpectedMessages++;
-            out.add(new Log(WARNING, EngineTexts.unexpected(m, CONNECTION,
-                    "its Call ID " + m.callId() + " names no call of the peer")));
+            unexpected(m, "its Call ID " + m.callId() + " names no call of the peer", out);
             return;
         }
         switch (c.side) {
@@ -362,9 +351,7 @@ final class CallEngine {
     void callDisconnectNotify(CallDisconnectNotify m, List<ControlAction> out) {
         CallContext c = bySenderCallId(m.callId());
         if (c == null) {
-            context.unexpectedMessages++;
-            out.add(new Log(WARNING, EngineTexts.unexpected(m, CONNECTION,
-                    "its Call ID " + m.callId() + " names no call of the peer")));
+            unexpected(m, "its Call ID " + m.callId() + " names no call of the peer", out);
             return;
         }
         if (c.side == CallSide.PAC) {
@@ -385,9 +372,7 @@ final class CallEngine {
     void setLinkInfo(SetLinkInfo m, List<ControlAction> out) {
         CallContext c = calls.get(m.peerCallId());
         if (c == null) {
-            context.unexpectedMessages++;
-            out.add(new Log(WARNING, EngineTexts.unexpected(m, CONNECTION,
-                    "its Peer's Call ID " + m.peerCallId() + " names no call of ours")));
+            unexpected(m, "its Peer's Call ID " + m.peerCallId() + " names no call of ours", out);
             return;
         }
         c.sendAccm = m.sendAccm();
@@ -399,9 +384,7 @@ final class CallEngine {
     void wanErrorNotify(WanErrorNotify m, List<ControlAction> out) {
         CallContext c = calls.get(m.peerCallId());
         if (c == null) {
-            context.unexpectedMessages++;
-            out.add(new Log(WARNING, EngineTexts.unexpected(m, CONNECTION,
-                    "its Peer's Call ID " + m.peerCallId() + " names no call of ours")));
+            unexpected(m, "its Peer's Call ID " + m.peerCallId() + " names no call of ours", out);
             return;
         }
         out.add(new WanError(c.callId, m));
@@ -574,5 +557,17 @@ final class CallEngine {
     private static CallConnected connected(CallContext c, ControlMessage peerMessage) {
         return new CallConnected(c.callId, c.peerCallId, c.side, c.direction, c.callSerialNumber, c.peerWindow,
                 c.peerDelay, c.connectSpeed, c.framingType, peerMessage);
+    }
+
+    /** Counts and logs a message that names a call but does not fit its state. */
+    private void unexpected(ControlMessage m, CallContext c, String expected, List<ControlAction> out) {
+        context.unexpectedMessages++;
+        out.add(new Log(WARNING, EngineTexts.unexpected(m, CONNECTION, c, expected)));
+    }
+
+    /** Counts and logs a message that names no call of ours. */
+    private void unexpected(ControlMessage m, String why, List<ControlAction> out) {
+        context.unexpectedMessages++;
+        out.add(new Log(WARNING, EngineTexts.unexpected(m, CONNECTION, why)));
     }
 }
