@@ -1,7 +1,6 @@
 package io.pptp4j.capture;
 
-import java.util.HashMap;
-import java.util.Map;
+import io.pptp4j.wire.CodeTable;
 import java.util.Optional;
 
 /**
@@ -25,15 +24,7 @@ public enum LinkType {
     IPV6(229, "Raw IPv6"),
     LINUX_SLL2(276, "Linux cooked v2");
 
-    private static final Map<Integer, LinkType> BY_VALUE = new HashMap<>();
-
-    static {
-        for (LinkType t : values()) {
-            if (BY_VALUE.put(t.value, t) != null) {
-                throw new ExceptionInInitializerError("two link types share " + t.value);
-            }
-        }
-    }
+    private static final CodeTable<LinkType> BY_VALUE = CodeTable.of(values(), c -> c.value);
 
     private final int value;
     private final String displayName;

@@ -1,7 +1,6 @@
 package io.pptp4j.ppp;
 
-import java.util.HashMap;
-import java.util.Map;
+import io.pptp4j.wire.CodeTable;
 import java.util.Optional;
 
 /**
@@ -34,15 +33,7 @@ public enum PppProtocol {
     CHAP(0xC223, "CHAP"),
     EAP(0xC227, "EAP");
 
-    private static final Map<Integer, PppProtocol> BY_VALUE = new HashMap<>();
-
-    static {
-        for (PppProtocol p : values()) {
-            if (BY_VALUE.put(p.value, p) != null) {
-                throw new ExceptionInInitializerError("two PPP protocols share 0x" + Integer.toHexString(p.value));
-            }
-        }
-    }
+    private static final CodeTable<PppProtocol> BY_VALUE = CodeTable.of(values(), c -> c.value);
 
     private final int value;
     private final String displayName;

@@ -1,7 +1,6 @@
 package io.pptp4j.ppp.auth;
 
-import java.util.HashMap;
-import java.util.Map;
+import io.pptp4j.wire.CodeTable;
 import java.util.Optional;
 
 /**
@@ -18,15 +17,7 @@ public enum ChapCode {
     MS_CHAP_CHANGE_PASSWORD_V2(6, "MS-CHAP Change-Password (version 2)"),
     MS_CHAP_V2_CHANGE_PASSWORD(7, "MS-CHAP-V2 Change-Password");
 
-    private static final Map<Integer, ChapCode> BY_VALUE = new HashMap<>();
-
-    static {
-        for (ChapCode c : values()) {
-            if (BY_VALUE.put(c.value, c) != null) {
-                throw new ExceptionInInitializerError("two CHAP codes share " + c.value);
-            }
-        }
-    }
+    private static final CodeTable<ChapCode> BY_VALUE = CodeTable.of(values(), c -> c.value);
 
     private final int value;
     private final String displayName;

@@ -1,7 +1,6 @@
 package io.pptp4j.ppp.auth;
 
-import java.util.HashMap;
-import java.util.Map;
+import io.pptp4j.wire.CodeTable;
 import java.util.Optional;
 
 /** EAP packet codes, RFC 2284 section 2.2. */
@@ -11,15 +10,7 @@ public enum EapCode {
     SUCCESS(3, "Success"),
     FAILURE(4, "Failure");
 
-    private static final Map<Integer, EapCode> BY_VALUE = new HashMap<>();
-
-    static {
-        for (EapCode c : values()) {
-            if (BY_VALUE.put(c.value, c) != null) {
-                throw new ExceptionInInitializerError("two EAP codes share " + c.value);
-            }
-        }
-    }
+    private static final CodeTable<EapCode> BY_VALUE = CodeTable.of(values(), c -> c.value);
 
     private final int value;
     private final String displayName;

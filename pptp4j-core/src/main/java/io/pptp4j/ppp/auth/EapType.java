@@ -1,7 +1,6 @@
 package io.pptp4j.ppp.auth;
 
-import java.util.HashMap;
-import java.util.Map;
+import io.pptp4j.wire.CodeTable;
 import java.util.Optional;
 
 /**
@@ -23,15 +22,7 @@ public enum EapType {
     FAST(43, "EAP-FAST"),
     EXPANDED(254, "Expanded");
 
-    private static final Map<Integer, EapType> BY_VALUE = new HashMap<>();
-
-    static {
-        for (EapType t : values()) {
-            if (BY_VALUE.put(t.value, t) != null) {
-                throw new ExceptionInInitializerError("two EAP types share " + t.value);
-            }
-        }
-    }
+    private static final CodeTable<EapType> BY_VALUE = CodeTable.of(values(), c -> c.value);
 
     private final int value;
     private final String displayName;

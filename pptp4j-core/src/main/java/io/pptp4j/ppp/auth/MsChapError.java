@@ -1,7 +1,6 @@
 package io.pptp4j.ppp.auth;
 
-import java.util.HashMap;
-import java.util.Map;
+import io.pptp4j.wire.CodeTable;
 import java.util.Optional;
 
 /**
@@ -17,15 +16,7 @@ public enum MsChapError {
     ERROR_AUTHENTICATION_FAILURE(691),
     ERROR_CHANGING_PASSWORD(709);
 
-    private static final Map<Integer, MsChapError> BY_VALUE = new HashMap<>();
-
-    static {
-        for (MsChapError e : values()) {
-            if (BY_VALUE.put(e.value, e) != null) {
-                throw new ExceptionInInitializerError("two MS-CHAP errors share " + e.value);
-            }
-        }
-    }
+    private static final CodeTable<MsChapError> BY_VALUE = CodeTable.of(values(), c -> c.value);
 
     private final int value;
 

@@ -1,7 +1,6 @@
 package io.pptp4j.ppp.auth;
 
-import java.util.HashMap;
-import java.util.Map;
+import io.pptp4j.wire.CodeTable;
 import java.util.Optional;
 
 /** PAP packet codes, RFC 1334 section 2.2. */
@@ -10,15 +9,7 @@ public enum PapCode {
     AUTHENTICATE_ACK(2, "Authenticate-Ack"),
     AUTHENTICATE_NAK(3, "Authenticate-Nak");
 
-    private static final Map<Integer, PapCode> BY_VALUE = new HashMap<>();
-
-    static {
-        for (PapCode c : values()) {
-            if (BY_VALUE.put(c.value, c) != null) {
-                throw new ExceptionInInitializerError("two PAP codes share " + c.value);
-            }
-        }
-    }
+    private static final CodeTable<PapCode> BY_VALUE = CodeTable.of(values(), c -> c.value);
 
     private final int value;
     private final String displayName;

@@ -1,7 +1,6 @@
 package io.pptp4j.ppp.cbcp;
 
-import java.util.HashMap;
-import java.util.Map;
+import io.pptp4j.wire.CodeTable;
 import java.util.Optional;
 
 /** CBCP packet codes ([MS-CBCP] 2.2.4): the only three codes of the LCP packet format that CBCP uses. */
@@ -10,15 +9,7 @@ public enum CbcpCode {
     CALLBACK_RESPONSE(2, "Callback Response"),
     CALLBACK_ACK(3, "Callback Ack");
 
-    private static final Map<Integer, CbcpCode> BY_VALUE = new HashMap<>();
-
-    static {
-        for (CbcpCode c : values()) {
-            if (BY_VALUE.put(c.value, c) != null) {
-                throw new ExceptionInInitializerError("two CBCP codes share " + c.value);
-            }
-        }
-    }
+    private static final CodeTable<CbcpCode> BY_VALUE = CodeTable.of(values(), c -> c.value);
 
     private final int value;
     private final String displayName;

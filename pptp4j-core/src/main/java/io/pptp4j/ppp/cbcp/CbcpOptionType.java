@@ -1,7 +1,6 @@
 package io.pptp4j.ppp.cbcp;
 
-import java.util.HashMap;
-import java.util.Map;
+import io.pptp4j.wire.CodeTable;
 import java.util.Optional;
 
 /**
@@ -15,15 +14,7 @@ public enum CbcpOptionType {
     PRE_SPECIFIED_NUMBER(3, "Callback to a pre-specified number"),
     ANY_OF_LIST(4, "Callback to any of a list of numbers");
 
-    private static final Map<Integer, CbcpOptionType> BY_VALUE = new HashMap<>();
-
-    static {
-        for (CbcpOptionType t : values()) {
-            if (BY_VALUE.put(t.value, t) != null) {
-                throw new ExceptionInInitializerError("two CBCP option types share " + t.value);
-            }
-        }
-    }
+    private static final CodeTable<CbcpOptionType> BY_VALUE = CodeTable.of(values(), c -> c.value);
 
     private final int value;
     private final String displayName;

@@ -1,7 +1,6 @@
 package io.pptp4j.ppp.ccp;
 
-import java.util.HashMap;
-import java.util.Map;
+import io.pptp4j.wire.CodeTable;
 import java.util.Optional;
 
 /**
@@ -29,15 +28,7 @@ public enum CcpOptionType {
     DEFLATE(26, "Deflate"),
     V44(27, "V.44");
 
-    private static final Map<Integer, CcpOptionType> BY_VALUE = new HashMap<>();
-
-    static {
-        for (CcpOptionType t : values()) {
-            if (BY_VALUE.put(t.value, t) != null) {
-                throw new ExceptionInInitializerError("two CCP option types share " + t.value);
-            }
-        }
-    }
+    private static final CodeTable<CcpOptionType> BY_VALUE = CodeTable.of(values(), c -> c.value);
 
     private final int value;
     private final String displayName;

@@ -1,7 +1,6 @@
 package io.pptp4j.ppp.cp;
 
-import java.util.HashMap;
-import java.util.Map;
+import io.pptp4j.wire.CodeTable;
 import java.util.Optional;
 
 /**
@@ -26,15 +25,7 @@ public enum CpCode {
     RESET_REQUEST(14, "Reset-Request"),
     RESET_ACK(15, "Reset-Ack");
 
-    private static final Map<Integer, CpCode> BY_VALUE = new HashMap<>();
-
-    static {
-        for (CpCode c : values()) {
-            if (BY_VALUE.put(c.value, c) != null) {
-                throw new ExceptionInInitializerError("two codes share " + c.value);
-            }
-        }
-    }
+    private static final CodeTable<CpCode> BY_VALUE = CodeTable.of(values(), c -> c.value);
 
     private final int value;
     private final String displayName;

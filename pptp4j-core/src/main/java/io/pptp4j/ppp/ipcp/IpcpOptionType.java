@@ -1,7 +1,6 @@
 package io.pptp4j.ppp.ipcp;
 
-import java.util.HashMap;
-import java.util.Map;
+import io.pptp4j.wire.CodeTable;
 import java.util.Optional;
 
 /** IPCP Configuration Option types (RFC 1332 section 3, RFC 1877 section 1) with the Length each allows. */
@@ -21,15 +20,7 @@ public enum IpcpOptionType {
     /** RFC 1877 1.4. */
     SECONDARY_NBNS_SERVER_ADDRESS(132, "Secondary-NBNS-Server-Address", 6, 6);
 
-    private static final Map<Integer, IpcpOptionType> BY_VALUE = new HashMap<>();
-
-    static {
-        for (IpcpOptionType t : values()) {
-            if (BY_VALUE.put(t.value, t) != null) {
-                throw new ExceptionInInitializerError("two IPCP option types share " + t.value);
-            }
-        }
-    }
+    private static final CodeTable<IpcpOptionType> BY_VALUE = CodeTable.of(values(), c -> c.value);
 
     private final int value;
     private final String displayName;

@@ -1,7 +1,6 @@
 package io.pptp4j.ppp.ipv6cp;
 
-import java.util.HashMap;
-import java.util.Map;
+import io.pptp4j.wire.CodeTable;
 import java.util.Optional;
 
 /** IPV6CP Configuration Option types (RFC 5072 section 4) with the Length each allows. */
@@ -11,15 +10,7 @@ public enum Ipv6cpOptionType {
     /** RFC 2472 4.2, removed by RFC 5072 (Appendix B) but still assigned. */
     IPV6_COMPRESSION_PROTOCOL(2, "IPv6-Compression-Protocol", 4, 255);
 
-    private static final Map<Integer, Ipv6cpOptionType> BY_VALUE = new HashMap<>();
-
-    static {
-        for (Ipv6cpOptionType t : values()) {
-            if (BY_VALUE.put(t.value, t) != null) {
-                throw new ExceptionInInitializerError("two IPV6CP option types share " + t.value);
-            }
-        }
-    }
+    private static final CodeTable<Ipv6cpOptionType> BY_VALUE = CodeTable.of(values(), c -> c.value);
 
     private final int value;
     private final String displayName;

@@ -1,7 +1,6 @@
 package io.pptp4j.ppp.lcp;
 
-import java.util.HashMap;
-import java.util.Map;
+import io.pptp4j.wire.CodeTable;
 import java.util.Optional;
 
 /**
@@ -17,15 +16,7 @@ public enum CallbackOperation {
     DISTINGUISHED_NAME(4, "distinguished name"),
     CBCP(6, "location determined during CBCP negotiation");
 
-    private static final Map<Integer, CallbackOperation> BY_VALUE = new HashMap<>();
-
-    static {
-        for (CallbackOperation o : values()) {
-            if (BY_VALUE.put(o.value, o) != null) {
-                throw new ExceptionInInitializerError("two callback operations share " + o.value);
-            }
-        }
-    }
+    private static final CodeTable<CallbackOperation> BY_VALUE = CodeTable.of(values(), c -> c.value);
 
     private final int value;
     private final String displayName;

@@ -1,8 +1,7 @@
 package io.pptp4j.ppp.lcp;
 
+import io.pptp4j.wire.CodeTable;
 import io.pptp4j.wire.Hex;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -15,15 +14,7 @@ public enum ChapAlgorithm {
     MS_CHAP(0x80, "MS-CHAP"),
     MS_CHAP_V2(0x81, "MS-CHAP-v2");
 
-    private static final Map<Integer, ChapAlgorithm> BY_VALUE = new HashMap<>();
-
-    static {
-        for (ChapAlgorithm a : values()) {
-            if (BY_VALUE.put(a.value, a) != null) {
-                throw new ExceptionInInitializerError("two CHAP algorithms share " + a.value);
-            }
-        }
-    }
+    private static final CodeTable<ChapAlgorithm> BY_VALUE = CodeTable.of(values(), c -> c.value);
 
     private final int value;
     private final String displayName;

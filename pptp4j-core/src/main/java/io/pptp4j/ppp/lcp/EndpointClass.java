@@ -1,7 +1,6 @@
 package io.pptp4j.ppp.lcp;
 
-import java.util.HashMap;
-import java.util.Map;
+import io.pptp4j.wire.CodeTable;
 import java.util.Optional;
 
 /**
@@ -19,15 +18,7 @@ public enum EndpointClass {
     PPP_MAGIC_NUMBER_BLOCK(4, "PPP Magic-Number Block", 4, 20),
     PUBLIC_SWITCHED_NETWORK_DIRECTORY_NUMBER(5, "Public Switched Network Directory Number", 1, 15);
 
-    private static final Map<Integer, EndpointClass> BY_VALUE = new HashMap<>();
-
-    static {
-        for (EndpointClass c : values()) {
-            if (BY_VALUE.put(c.value, c) != null) {
-                throw new ExceptionInInitializerError("two endpoint classes share " + c.value);
-            }
-        }
-    }
+    private static final CodeTable<EndpointClass> BY_VALUE = CodeTable.of(values(), c -> c.value);
 
     private final int value;
     private final String displayName;

@@ -1,6 +1,6 @@
 package io.pptp4j.ppp.lcp;
 
-import java.util.HashMap;
+import io.pptp4j.wire.CodeTable;
 import java.util.Map;
 import java.util.Optional;
 
@@ -65,15 +65,7 @@ public enum LcpOptionType {
     /** RFC 2823. */
     SIMPLE_DATA_LINK_ON_SONET_SDH(29, "Simple-Data-Link-on-SONET/SDH");
 
-    private static final Map<Integer, LcpOptionType> BY_VALUE = new HashMap<>();
-
-    static {
-        for (LcpOptionType t : values()) {
-            if (BY_VALUE.put(t.value, t) != null) {
-                throw new ExceptionInInitializerError("two LCP option types share " + t.value);
-            }
-        }
-    }
+    private static final CodeTable<LcpOptionType> BY_VALUE = CodeTable.of(values(), c -> c.value);
 
     private final int value;
     private final String displayName;
