@@ -14,9 +14,10 @@ public interface CallHandler {
     /**
      * @param call the call as connected
      * @param send sends a PPP frame to the peer over GRE
+     * @param hangUp clears the call (PPP ended on our side); may be called from any thread
      * @return receives the PPP frames the peer sends, and hears when the call ends
      */
-    CallSession open(ControlAction.CallConnected call, Consumer<Bytes> send);
+    CallSession open(ControlAction.CallConnected call, Consumer<Bytes> send, Runnable hangUp);
 
     /** One call's frames, and its end. */
     interface CallSession {
@@ -27,8 +28,8 @@ public interface CallHandler {
     }
 
     /** Sends every frame straight back. */
-    static CallHandler echo() { return (call, send) -> send::accept; }
+    static CallHandler echo() { return (call, send, hangUp) -> send::accept; }
 
     /** Keeps the call up and drops what arrives. */
-    static CallHandler discard() { return (call, send) -> frame -> { }; }
+    static CallHandler discard() { return (call, send, hangUp) -> frame -> { }; }
 }

@@ -31,9 +31,13 @@ public final class PppCallHandler implements CallHandler {
     }
 
     @Override
-    public CallSession open(ControlAction.CallConnected call, Consumer<Bytes> send) {
+    public CallSession open(ControlAction.CallConnected call, Consumer<Bytes> send, Runnable hangUp) {
         PppLink link = new PppLink(new PppSession(configs.apply(call)), send, datagrams,
-                action -> events.accept(call, action), timers).start();
+                action -> events.accept(call, action), timers);
+        // PPP over: clear the call so the peer hears it at once. Asynchronously, so that the PPP lock (held
+        // while the session terminates) is never held while waiting for the control connection's lock.
+        link.terminated().thenRunAsync(hangUp);
+        link.start();
         return new CallSession() {
             @Override
             public void frame(Bytes pppFrame) { link.onFrame(pppFrame); }

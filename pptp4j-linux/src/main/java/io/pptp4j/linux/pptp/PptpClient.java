@@ -59,9 +59,12 @@ public final class PptpClient implements AutoCloseable {
     private final ControlAction.CallConnected call;
     private final DataPlane.Call data;
     private final List<ControlAction> log;
+    private final CompletableFuture<ControlAction.CallCleared> cleared;
 
     private PptpClient(ControlChannel channel, ScheduledExecutorService timers, ControlAction.Established established,
-                       ControlAction.CallConnected call, DataPlane.Call data, List<ControlAction> log) {
+                       ControlAction.CallConnected call, DataPlane.Call data, List<ControlAction> log,
+                       CompletableFuture<ControlAction.CallCleared> cleared) {
+        this.cleared = cleared;
         this.channel = channel;
         this.timers = timers;
         this.established = established;
@@ -89,6 +92,7 @@ public final class PptpClient implements AutoCloseable {
                 Thread.ofPlatform().name("pptp-client-timers").daemon().factory());
         CompletableFuture<ControlAction.Established> established = new CompletableFuture<>();
         CompletableFuture<ControlAction.CallConnected> connected = new CompletableFuture<>();
+        CompletableFuture<ControlAction.CallCleared> cleared = new CompletableFuture<>();
         List<ControlAction> log = Collections.synchronizedList(new ArrayList<>());
         ControlConnectionConfig cc = ControlConnectionConfig.client(options.hostName()).withTimers(options.timers());
         ControlChannel channel = new ControlChannel(socket, new ControlConnectionEngine(cc), timers, action -> {
@@ -96,8 +100,11 @@ public final class PptpClient implements AutoCloseable {
             switch (action) {
                 case ControlAction.Established e -> established.complete(e);
                 case ControlAction.CallConnected c -> connected.complete(c);
-                case ControlAction.CallCleared c -> connected.completeExceptionally(
-                        new PptpException("the call was refused or cleared: " + c.cause() + " (" + c.detail() + ")", Optional.empty()));
+                case ControlAction.CallCleared c -> {
+                    cleared.complete(c);
+                    connected.completeExceptionally(
+                            new PptpException("the call was refused or cleared: " + c.cause() + " (" + c.detail() + ")", Optional.empty()));
+                }
                 case ControlAction.Stopped s -> {
                     PptpException ex = new PptpException("the control connection ended: " + s.cause() + " (" + s.detail() + ")",
                             Optional.empty());
@@ -128,7 +135,7 @@ public final class PptpClient implements AutoCloseable {
                 throw new PptpException("GRE over IPv6 is not supported", Optional.empty());
             }
             DataPlane.Call data = dataPlane.open(local, remote, call, frames);
-            return new PptpClient(channel, timers, est, call, data, log);
+            return new PptpClient(channel, timers, est, call, data, log, cleared);
         } catch (IOException | RuntimeException e) {
             channel.close();
             timers.shutdownNow();
@@ -161,6 +168,9 @@ public final class PptpClient implements AutoCloseable {
     public ControlAction.CallConnected call() { return call; }
 
     public void send(Bytes pppFrame) { data.send(pppFrame); }
+
+    /** Completes when the call is cleared, by either side. */
+    public CompletableFuture<ControlAction.CallCleared> callCleared() { return cleared; }
 
     public GreCallCounters counters() { return data.counters(); }
 

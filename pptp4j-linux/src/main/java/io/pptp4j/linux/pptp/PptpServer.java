@@ -199,7 +199,7 @@ public final class PptpServer implements AutoCloseable {
                     CallHandler.CallSession in = inbound[0];
                     if (in != null) in.frame(frame);
                 });
-                inbound[0] = callHandler.open(c, call::send);
+                inbound[0] = callHandler.open(c, call::send, () -> channel.apply(now -> channel.engine().clearCall(c.callId(), now)));
                 sessions.put(c.callId(), inbound[0]);
                 open.put(c.callId(), call);
             } catch (IOException | RuntimeException e) {

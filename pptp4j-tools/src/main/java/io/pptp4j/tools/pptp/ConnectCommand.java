@@ -113,9 +113,29 @@ public final class ConnectCommand implements Callable<Integer> {
                 ppp.set(link);
                 link.start();
                 try {
-                    session = link.networkUp().get(timeout, java.util.concurrent.TimeUnit.SECONDS);
+                    java.util.concurrent.CompletableFuture.anyOf(link.networkUp(), client.callCleared())
+                            .get(timeout, java.util.concurrent.TimeUnit.SECONDS);
+                    if (!link.networkUp().isDone()) {
+                        // the call-clear can overtake the session's own end (the peer's Terminate-Request): let it settle
+                        String reason = null;
+                        try {
+                            reason = link.terminated().get(1, java.util.concurrent.TimeUnit.SECONDS);
+                        } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException notYet) {
+                            reason = link.session().terminateReason().orElse(null);
+                        }
+                        if (reason != null) {
+                            throw new UserException(server + ": " + fromOurSide(reason, config));
+                        }
+                        io.pptp4j.ppp.session.Phase phase = link.session().phase();
+                        throw new UserException(server + ": the server cleared the call during PPP (phase " + phase + ")"
+                                + (phase == io.pptp4j.ppp.session.Phase.ESTABLISH
+                                        ? ": the usual cause is no common authentication (we allow " + config.lcp().authProtocols() + ")"
+                                        : link.terminated().isDone() ? ": " + link.terminated().getNow("") : ""));
+                    }
+                    session = link.networkUp().get();
                 } catch (java.util.concurrent.ExecutionException e) {
-                    throw new UserException(server + ": " + link.terminated().getNow(String.valueOf(e.getCause().getMessage())));
+                    throw new UserException(server + ": " + fromOurSide(
+                            link.terminated().getNow(String.valueOf(e.getCause().getMessage())), config));
                 } catch (java.util.concurrent.TimeoutException e) {
                     io.pptp4j.ppp.session.Phase phase = link.session().phase();
                     String why = phase == io.pptp4j.ppp.session.Phase.ESTABLISH
@@ -177,6 +197,19 @@ public final class ConnectCommand implements Callable<Integer> {
             timers.shutdownNow();
         }
         return 0;
+    }
+
+    /** The session's end as the user of the client reads it: the server's words, and the cause named. */
+    static String fromOurSide(String reason, io.pptp4j.ppp.session.SessionConfig config) {
+        String prefix = "peer terminated the link: ";
+        if (!reason.startsWith(prefix)) {
+            return reason;
+        }
+        String said = reason.substring(prefix.length());
+        String cause = said.contains("authentication") && !said.startsWith("authentication failed")
+                ? "no common authentication (we allow " + config.lcp().authProtocols() + "); "
+                : said.contains("encryption") || said.contains("MPPE") || said.contains("0x80FD") ? "encryption refused; " : "";
+        return cause + "the server ended PPP: " + said;
     }
 
     static String authName(io.pptp4j.ppp.auth.engine.AuthProtocol p) {
