@@ -1,7 +1,5 @@
 package io.pptp4j.control;
 
-import io.pptp4j.wire.Hex;
-import java.util.EnumSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -36,29 +34,8 @@ public enum Bearer implements ControlCode {
     public static Optional<Bearer> of(int value) { return Optional.ofNullable(BY_VALUE.get(value)); }
 
     /** The known bits set in a 32-bit field; other bits are left out. */
-    public static Set<Bearer> setOf(long bits) {
-        Set<Bearer> set = EnumSet.noneOf(Bearer.class);
-        for (Bearer c : values()) {
-            if ((bits & c.value) != 0) {
-                set.add(c);
-            }
-        }
-        return set;
-    }
+    public static Set<Bearer> setOf(long bits) { return ControlCode.bitsOf(Bearer.class, bits); }
 
     /** {@code 0x00000003 (a, b)}; unknown bits are shown as {@code 0x00000004}, no bit as {@code none}. */
-    public static String describe(long bits) {
-        StringBuilder sb = new StringBuilder();
-        long unknown = bits & 0xFFFFFFFFL;
-        for (Bearer c : values()) {
-            if ((bits & c.value) != 0) {
-                sb.append(sb.isEmpty() ? "" : ", ").append(c.displayName);
-                unknown &= ~c.value;
-            }
-        }
-        if (unknown != 0) {
-            sb.append(sb.isEmpty() ? "" : ", ").append(Hex.u32(unknown));
-        }
-        return Hex.u32(bits) + " (" + (sb.isEmpty() ? "none" : sb) + ")";
-    }
+    public static String describe(long bits) { return ControlCode.describeBits(Bearer.class, bits); }
 }

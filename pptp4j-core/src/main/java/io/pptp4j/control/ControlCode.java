@@ -34,4 +34,31 @@ public interface ControlCode {
     static String describe(int value, Optional<? extends ControlCode> code) {
         return value + " (" + code.map(ControlCode::displayName).orElse("unknown") + ")";
     }
+
+    /** The known bits of a bit-valued code set in a 32-bit field (Framing, Bearer); other bits are left out. */
+    static <E extends Enum<E> & ControlCode> java.util.Set<E> bitsOf(Class<E> type, long bits) {
+        java.util.Set<E> set = java.util.EnumSet.noneOf(type);
+        for (E c : type.getEnumConstants()) {
+            if ((bits & c.value()) != 0) {
+                set.add(c);
+            }
+        }
+        return set;
+    }
+
+    /** {@code 0x00000003 (a, b)}; unknown bits are shown as {@code 0x00000004}, no bit as {@code none}. */
+    static <E extends Enum<E> & ControlCode> String describeBits(Class<E> type, long bits) {
+        StringBuilder sb = new StringBuilder();
+        long unknown = bits & 0xFFFFFFFFL;
+        for (E c : type.getEnumConstants()) {
+            if ((bits & c.value()) != 0) {
+                sb.append(sb.isEmpty() ? "" : ", ").append(c.displayName());
+                unknown &= ~c.value();
+            }
+        }
+        if (unknown != 0) {
+            sb.append(sb.isEmpty() ? "" : ", ").append(io.pptp4j.wire.Hex.u32(unknown));
+        }
+        return io.pptp4j.wire.Hex.u32(bits) + " (" + (sb.isEmpty() ? "none" : sb) + ")";
+    }
 }
