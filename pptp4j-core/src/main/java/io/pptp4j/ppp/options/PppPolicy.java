@@ -1,5 +1,6 @@
 package io.pptp4j.ppp.options;
 
+import io.pptp4j.ppp.fsm.lcp.AuthProtocol;
 import java.net.Inet4Address;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -27,7 +28,7 @@ import java.util.Set;
  *     (In pppd these only stop pppd authenticating itself with the method; pptpd's options file pairs
  *     them with {@code require-mschap-v2} to mean "only MS-CHAPv2", and one policy serves both here.)
  *     If the peer must authenticate and no method is left: error {@code no authentication method left}.</li>
- * <li>The allowed methods are listed most preferred first ({@link AuthMethod#PREFERENCE}).</li>
+ * <li>The allowed methods are listed most preferred first ({@link AuthProtocol#PREFERENCE}).</li>
  * <li>{@code require-mppe}: MPPE required with 40- and 128-bit keys (as pppd(8) says);
  *     {@code require-mppe-40} / {@code require-mppe-128}: MPPE required, adding that key length;
  *     {@code nomppe}: MPPE off (until a later {@code require-mppe*});
@@ -51,7 +52,7 @@ import java.util.Set;
  * Other options do not change the policy.
  */
 public record PppPolicy(
-        List<AuthMethod> authMethods,
+        List<AuthProtocol> authMethods,
         boolean requirePeerAuthentication,
         boolean mppeRequired,
         Set<MppeStrength> mppeStrengths,
@@ -108,7 +109,7 @@ public record PppPolicy(
     }
 
     /** True if the peer may authenticate with {@code method}. */
-    public boolean allows(AuthMethod method) {
+    public boolean allows(AuthProtocol method) {
         return authMethods.contains(method);
     }
 
@@ -117,8 +118,8 @@ public record PppPolicy(
     /** The policy the options give; see the class comment. Errors name the option's file, line and column. */
     public static PppPolicy from(PppOptions options) {
         boolean requirePeer = true;
-        EnumSet<AuthMethod> required = EnumSet.noneOf(AuthMethod.class);
-        EnumSet<AuthMethod> refused = EnumSet.noneOf(AuthMethod.class);
+        EnumSet<AuthProtocol> required = EnumSet.noneOf(AuthProtocol.class);
+        EnumSet<AuthProtocol> refused = EnumSet.noneOf(AuthProtocol.class);
         Position lastAuthOption = null;
         Mppe mppe = Mppe.UNSET;
         Position mppeOption = null;
@@ -167,7 +168,7 @@ public record PppPolicy(
                         case "mppe-stateful" -> stateful = true;
                         case "nomppe-stateful" -> stateful = false;
                         default -> {
-                            for (AuthMethod method : AuthMethod.values()) {
+                            for (AuthProtocol method : AuthProtocol.values()) {
                                 if (name.equals("require-" + method.optionSuffix())) {
                                     required.add(method);
                                     lastAuthOption = at;
@@ -214,14 +215,14 @@ public record PppPolicy(
             }
         }
 
-        List<AuthMethod> methods = (required.isEmpty() ? EnumSet.of(AuthMethod.MSCHAP_V2) : required).stream()
+        List<AuthProtocol> methods = (required.isEmpty() ? EnumSet.of(AuthProtocol.MSCHAP_V2) : required).stream()
                 .filter(m -> !refused.contains(m))
-                .sorted(AuthMethod.PREFERENCE)
+                .sorted(AuthProtocol.PREFERENCE)
                 .toList();
         if (requirePeer && methods.isEmpty()) {
             throw new PppConfigException(lastAuthOption, "no authentication method left");
         }
-        boolean mschap = methods.stream().anyMatch(AuthMethod::givesMppeKeys);
+        boolean mschap = methods.stream().anyMatch(AuthProtocol::givesMppeKeys);
 
         boolean mppeRequired;
         EnumSet<MppeStrength> strengths;
@@ -268,7 +269,7 @@ public record PppPolicy(
         return at;
     }
 
-    private static String names(List<AuthMethod> methods) {
+    private static String names(List<AuthProtocol> methods) {
         return methods.isEmpty() ? "no method is"
                 : "only " + String.join(", ", methods.stream().map(Enum::name).toList()) + (methods.size() == 1 ? " is" : " are");
     }

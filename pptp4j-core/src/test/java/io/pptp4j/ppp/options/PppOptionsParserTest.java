@@ -1,5 +1,6 @@
 package io.pptp4j.ppp.options;
 
+import io.pptp4j.ppp.fsm.lcp.AuthProtocol;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -71,7 +72,7 @@ class PppOptionsParserTest {
                 .isEqualTo(new Position("/etc/ppp/pptpd-options", 1, 1));
         assertThat(options.options().getLast()).isInstanceOf(PppOption.Valued.class);
         PppPolicy policy = PppPolicy.from(options);
-        assertThat(policy.authMethods()).containsExactly(AuthMethod.MSCHAP_V2);
+        assertThat(policy.authMethods()).containsExactly(AuthProtocol.MSCHAP_V2);
         assertThat(policy.mppeStrengths()).containsExactly(MppeStrength.BITS_128);
     }
 

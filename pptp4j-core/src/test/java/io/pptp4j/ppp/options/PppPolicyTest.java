@@ -1,5 +1,6 @@
 package io.pptp4j.ppp.options;
 
+import io.pptp4j.ppp.fsm.lcp.AuthProtocol;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -14,7 +15,7 @@ class PppPolicyTest {
     @Test
     void secureDefaultsWhenNoOptionIsGiven() {
         PppPolicy policy = PppPolicy.secureDefault();
-        assertThat(policy.authMethods()).containsExactly(AuthMethod.MSCHAP_V2);
+        assertThat(policy.authMethods()).containsExactly(AuthProtocol.MSCHAP_V2);
         assertThat(policy.requirePeerAuthentication()).isTrue();
         assertThat(policy.mppeRequired()).isTrue();
         assertThat(policy.mppeStrengths()).containsExactly(MppeStrength.BITS_128);
@@ -31,7 +32,7 @@ class PppPolicyTest {
     @Test
     void debianPptpdOptionsGiveMschapV2AndMppe128() {
         PppPolicy policy = policy(PppOptionsParserTest.DEBIAN_PPTPD_OPTIONS);
-        assertThat(policy.authMethods()).containsExactly(AuthMethod.MSCHAP_V2);
+        assertThat(policy.authMethods()).containsExactly(AuthProtocol.MSCHAP_V2);
         assertThat(policy.mppeRequired()).isTrue();
         assertThat(policy.mppeStrengths()).containsExactly(MppeStrength.BITS_128);
         assertThat(policy.name()).contains("pptpd");
@@ -69,7 +70,7 @@ class PppPolicyTest {
     @Test
     void explicitRequirePapWinsOverSecureDefaultAndDropsDefaultMppe() {
         PppPolicy policy = policy("require-pap");
-        assertThat(policy.authMethods()).containsExactly(AuthMethod.PAP);
+        assertThat(policy.authMethods()).containsExactly(AuthProtocol.PAP);
         assertThat(policy.mppeRequired()).isFalse();
         assertThat(policy.warnings()).containsExactly(
                 "MPPE not required: its keys come from MS-CHAP or MS-CHAPv2, and only PAP is allowed");
@@ -78,8 +79,8 @@ class PppPolicyTest {
     @Test
     void requiredMethodsAreOrderedByPreference() {
         assertThat(policy("require-pap require-chap require-mschap-v2 require-mschap require-eap").authMethods())
-                .containsExactly(AuthMethod.MSCHAP_V2, AuthMethod.MSCHAP_V1, AuthMethod.EAP, AuthMethod.CHAP_MD5,
-                        AuthMethod.PAP);
+                .containsExactly(AuthProtocol.MSCHAP_V2, AuthProtocol.MSCHAP_V1, AuthProtocol.EAP, AuthProtocol.CHAP_MD5,
+                        AuthProtocol.PAP);
     }
 
     @Test
@@ -98,7 +99,7 @@ class PppPolicyTest {
     @Test
     void refuseWinsWhateverTheOrder() {
         assertThat(policy("refuse-mschap require-mschap require-mschap-v2").authMethods())
-                .containsExactly(AuthMethod.MSCHAP_V2);
+                .containsExactly(AuthProtocol.MSCHAP_V2);
     }
 
     @Test
@@ -159,8 +160,8 @@ class PppPolicyTest {
 
     @Test
     void allowsReportsMethods() {
-        assertThat(PppPolicy.secureDefault().allows(AuthMethod.MSCHAP_V2)).isTrue();
-        assertThat(PppPolicy.secureDefault().allows(AuthMethod.PAP)).isFalse();
+        assertThat(PppPolicy.secureDefault().allows(AuthProtocol.MSCHAP_V2)).isTrue();
+        assertThat(PppPolicy.secureDefault().allows(AuthProtocol.PAP)).isFalse();
         assertThat(Set.copyOf(PppOptionsParser.knownOptions())).contains("mppe", "strip-domain", "lock");
     }
 }

@@ -5,7 +5,6 @@ import io.pptp4j.ppp.auth.engine.SecretLookup;
 import io.pptp4j.ppp.ccp.SupportedBit;
 import io.pptp4j.ppp.fsm.ccp.MppeConfig;
 import io.pptp4j.ppp.fsm.lcp.AuthProtocol;
-import io.pptp4j.ppp.options.AuthMethod;
 import io.pptp4j.ppp.options.MppeStrength;
 import io.pptp4j.ppp.options.PppPolicy;
 import io.pptp4j.ppp.secrets.SecretsTable;
@@ -20,7 +19,6 @@ public final class SessionPolicies {
     private SessionPolicies() {}
 
     public static SessionConfig apply(PppPolicy policy, SessionConfig base) {
-        List<AuthProtocol> auth = policy.authMethods().stream().map(SessionPolicies::protocol).toList();
         Set<SupportedBit> strengths = EnumSet.noneOf(SupportedBit.class);
         for (MppeStrength s : policy.mppeStrengths()) {
             strengths.add(switch (s) {
@@ -33,20 +31,11 @@ public final class SessionPolicies {
                 : Optional.of(new MppeConfig(strengths.isEmpty() ? EnumSet.of(SupportedBit.S) : strengths,
                         policy.mppeStatefulAllowed() ? MppeConfig.Statefulness.STATEFUL_ALLOWED : MppeConfig.Statefulness.STATELESS_REQUIRED,
                         policy.mppeRequired()));
-        return base.withLcp(base.lcp().withAuthProtocols(auth))
+        return base.withLcp(base.lcp().withAuthProtocols(policy.authMethods()))
                 .withMppe(mppe)
-                .withAllowPap(policy.authMethods().contains(AuthMethod.PAP));
+                .withAllowPap(policy.authMethods().contains(AuthProtocol.PAP));
     }
 
-    static AuthProtocol protocol(AuthMethod m) {
-        return switch (m) {
-            case PAP -> AuthProtocol.PAP;
-            case CHAP_MD5 -> AuthProtocol.CHAP_MD5;
-            case MSCHAP_V1 -> AuthProtocol.MSCHAP_V1;
-            case MSCHAP_V2 -> AuthProtocol.MSCHAP_V2;
-            case EAP -> AuthProtocol.EAP;
-        };
-    }
 
     /** pppd's chap-secrets as the authentication engines look secrets up. */
     static SecretLookup lookup(SecretsTable table) {

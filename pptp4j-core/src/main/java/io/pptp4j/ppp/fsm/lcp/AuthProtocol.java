@@ -2,24 +2,43 @@ package io.pptp4j.ppp.fsm.lcp;
 
 import io.pptp4j.ppp.lcp.ChapAlgorithm;
 import io.pptp4j.ppp.lcp.LcpOption;
+import java.util.Comparator;
 import java.util.Optional;
 
-/** The authentication protocols an LCP Authentication-Protocol option (RFC 1661 6.2) can name. */
+/**
+ * The authentication protocols an LCP Authentication-Protocol option (RFC 1661 6.2) can name, with the
+ * suffix of pppd's {@code require-*} / {@code refuse-*} options and pptp4j's order of preference.
+ */
 public enum AuthProtocol {
     /** RFC 1334. */
-    PAP(LcpOption.AuthenticationProtocol.pap()),
+    PAP(LcpOption.AuthenticationProtocol.pap(), "pap", 4),
     /** RFC 1994, algorithm 5. */
-    CHAP_MD5(LcpOption.AuthenticationProtocol.chap(ChapAlgorithm.MD5)),
+    CHAP_MD5(LcpOption.AuthenticationProtocol.chap(ChapAlgorithm.MD5), "chap", 3),
     /** RFC 2433, CHAP algorithm 0x80. */
-    MSCHAP_V1(LcpOption.AuthenticationProtocol.chap(ChapAlgorithm.MS_CHAP)),
+    MSCHAP_V1(LcpOption.AuthenticationProtocol.chap(ChapAlgorithm.MS_CHAP), "mschap", 1),
     /** RFC 2759, CHAP algorithm 0x81. */
-    MSCHAP_V2(LcpOption.AuthenticationProtocol.chap(ChapAlgorithm.MS_CHAP_V2)),
+    MSCHAP_V2(LcpOption.AuthenticationProtocol.chap(ChapAlgorithm.MS_CHAP_V2), "mschap-v2", 0),
     /** RFC 2284. */
-    EAP(LcpOption.AuthenticationProtocol.eap());
+    EAP(LcpOption.AuthenticationProtocol.eap(), "eap", 2);
+
+    /** Most preferred first: the MS-CHAPs (the only ones that give MPPE keys), EAP, CHAP, PAP. */
+    public static final Comparator<AuthProtocol> PREFERENCE = Comparator.comparingInt(p -> p.rank);
 
     private final LcpOption.AuthenticationProtocol option;
+    private final String optionSuffix;
+    private final int rank;
 
-    AuthProtocol(LcpOption.AuthenticationProtocol option) { this.option = option; }
+    AuthProtocol(LcpOption.AuthenticationProtocol option, String optionSuffix, int rank) {
+        this.option = option;
+        this.optionSuffix = optionSuffix;
+        this.rank = rank;
+    }
+
+    /** The suffix of pppd's {@code require-*} and {@code refuse-*} options for this protocol. */
+    public String optionSuffix() { return optionSuffix; }
+
+    /** True for the protocols MPPE can take its keys from (RFC 3079 section 2). */
+    public boolean givesMppeKeys() { return this == MSCHAP_V1 || this == MSCHAP_V2; }
 
     /** The option that asks for this protocol. */
     public LcpOption.AuthenticationProtocol option() { return option; }
