@@ -301,7 +301,7 @@ public final class ControlProtocolAutomaton<O> {
                             out.add(new AutomatonAction.Send<>(new CpPacket.ConfigureReject<>(id, n.nakedOriginals())));
                         } else {
                             out.add(new AutomatonAction.Send<>(new CpPacket.ConfigureNak<>(id, n.options())));
-                            context.nakSent();
+                            context.nakSent((CpPacket.ConfigureRequest<O>) received.packet());
                         }
                     }
                     case Judgement.Ack<O> a -> throw new IllegalStateException("scn with an Ack judgement");

@@ -12,6 +12,7 @@ public final class RestartContext<O> {
     private final AutomatonConfig config;
     private int restartCounter;
     private int failureCounter;
+    private CpPacket.ConfigureRequest<O> lastNaked;
     private long deadline;
     private boolean timerRunning;
     private int nextIdentifier;
@@ -71,7 +72,20 @@ public final class RestartContext<O> {
 
     void replyReceived() { replyPending = false; }
 
-    void nakSent() { failureCounter++; }
+    /**
+     * A Configure-Nak went out for {@code request}. A request repeated with the same Identifier and options
+     * is the peer's retransmission (our Nak was lost, RFC 1661 5.1 lets it keep the Identifier), not a
+     * step of a negotiation that does not converge, so it does not count toward Max-Failure (RFC 1661 4.6).
+     */
+    void nakSent(CpPacket.ConfigureRequest<O> request) {
+        if (!request.equals(lastNaked)) {
+            failureCounter++;
+        }
+        lastNaked = request;
+    }
 
-    void resetFailures() { failureCounter = 0; }
+    void resetFailures() {
+        failureCounter = 0;
+        lastNaked = null;
+    }
 }

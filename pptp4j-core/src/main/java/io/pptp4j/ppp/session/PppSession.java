@@ -93,7 +93,6 @@ public final class PppSession {
     private PapAuthenticator papAuthenticator;
     private ChapPeer chapPeer;
     private PapPeer papPeer;
-    private ChapPacket.Challenge lastChallenge;
     private int chapResponsesSent;
     private AuthOutcome.Success authenticatorSuccess;
     private AuthOutcome.Success peerSuccess;
@@ -464,9 +463,6 @@ public final class PppSession {
         if (chapAuthenticator != null && packet instanceof ChapPacket.Response) {
             chapStep(chapAuthenticator.receive(packet), true, now);
         } else if (chapPeer != null && !(packet instanceof ChapPacket.Response)) {
-            if (packet instanceof ChapPacket.Challenge c) {
-                lastChallenge = c;
-            }
             chapStep(chapPeer.receive(packet), false, now);
         } else {
             log("CHAP " + packet.getClass().getSimpleName() + " ignored");
@@ -538,13 +534,13 @@ public final class PppSession {
         if (papPeer != null && papPeer.state() == PapPeer.State.REQUESTING && !finished) {
             papStep(papPeer.timeout(), false, now);
         }
-        if (chapPeer != null && chapPeer.state() == ChapPeer.State.RESPONDED && lastChallenge != null && !finished) {
-            // our Response or the Success was lost: answer the last Challenge again (RFC 1994 4.1 retransmission)
+        if (chapPeer != null && chapPeer.state() == ChapPeer.State.RESPONDED && !finished) {
+            // our Response or the Success was lost: the Responses again (RFC 1994 4.2: a repeated Response gets the same answer)
             if (chapResponsesSent >= config.automaton().maxConfigure()) {
                 terminate("authentication failed: no CHAP Success or Failure after " + chapResponsesSent + " Responses", now);
                 return;
             }
-            chapStep(chapPeer.receive(lastChallenge), false, now);
+            chapStep(chapPeer.timeout(), false, now);
         }
         if (authPending() && !authTimerSet && !finished) {
             authDeadline = now + restartNanos;

@@ -102,6 +102,26 @@ class ControlProtocolAutomatonTest {
     }
 
     @Test
+    void retransmittedRequestsDoNotCountTowardMaxFailure() {
+        // the peer repeats the same request with the same Identifier: our Naks were lost, nothing loops
+        var sink = new java.util.ArrayList<AutomatonAction<LcpOption>>();
+        var a = started(sink);
+        List<LcpOption> small = List.of(new LcpOption.MaximumReceiveUnit(100));
+        AutomatonAction<LcpOption> nak = new AutomatonAction.Send<>(new CpPacket.ConfigureNak<>(7, List.<LcpOption>of(new LcpOption.MaximumReceiveUnit(576))));
+        for (int i = 0; i < 8; i++) {
+            assertThat(a.onPacket(new CpPacket.ConfigureRequest<>(7, small), 1)).as("copy %d", i).containsExactly(nak);
+        }
+        // a new Identifier with the same options is a new round: counted from the first Nak
+        for (int i = 8; i < 12; i++) {
+            assertThat(a.onPacket(new CpPacket.ConfigureRequest<>(i, small), 1)).hasSize(1)
+                    .first().isInstanceOfSatisfying(AutomatonAction.Send.class,
+                            s -> assertThat(s.packet()).isInstanceOf(CpPacket.ConfigureNak.class));
+        }
+        assertThat(a.onPacket(new CpPacket.ConfigureRequest<>(12, small), 1)).contains(
+                new AutomatonAction.Send<>(new CpPacket.ConfigureReject<>(12, small)));
+    }
+
+    @Test
     void peerTerminateRequestInOpenedIsAckedThenStopsAfterRestartInterval() {
         var link = InMemoryLink.clean(
                 new ControlProtocolAutomaton<>(Lcp.CODEC, new LcpPolicy(LcpConfig.pptpServer(), new Random(1)), AutomatonConfig.DEFAULT),

@@ -15,6 +15,7 @@ import io.pptp4j.wire.DecodeException;
 import io.pptp4j.wire.DecodeMode;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
+import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.Optional;
@@ -31,7 +32,14 @@ import java.util.Optional;
  *           (Response to C=, or for MS-CHAP without C= the old challenge with 23 added to its first
  *            octet (RFC 2433 8), Identifier one more than the Failure's)
  * RESPONDED --Failure, otherwise--> FAILED (the server's message in the outcome)
+ * RESPONDED --timeout--> RESPONDED (the recent Responses again)
  * </pre>
+ *
+ * The peer remembers its last {@value #RECENT} exchanges, not only the last one: on a link that reorders,
+ * a late copy of an old Challenge (from an authenticator that LCP has since restarted) may arrive after
+ * the current one, and the Success that answers the current one must still be recognised; a
+ * retransmission sends every remembered Response, so the authenticator sees again the one it answers
+ * (RFC 1994 4.2: it repeats its Success for a repeated Response).
  */
 public final class ChapPeer {
     /** The engine's states. */
@@ -60,12 +68,15 @@ public final class ChapPeer {
     private char[] password;
     private final SecureRandom random;
     private final RetryPrompt prompt;
+    /** How many exchanges the peer remembers. */
+    static final int RECENT = 4;
+
+    /** One Challenge answered: what the Success or Failure for it is checked against. */
+    private record Exchange(int identifier, Bytes challenge, Bytes peerChallenge, Bytes ntResponse,
+                            ChapPacket.Response response) {}
+
     private State state = State.WAITING;
-    private int identifier = -1;
-    private Bytes challenge;
-    private Bytes peerChallenge;
-    private Bytes ntResponse;
-    private ChapPacket.Response lastResponse;
+    private final ArrayDeque<Exchange> recent = new ArrayDeque<>();
 
     public ChapPeer(ChapAlgorithm algorithm, String userName, char[] password, SecureRandom random, RetryPrompt prompt) {
         this.algorithm = Objects.requireNonNull(algorithm, "algorithm");
@@ -91,8 +102,9 @@ public final class ChapPeer {
         if (state == State.SUCCEEDED || state == State.FAILED) {
             return AuthStep.none();
         }
-        if (state == State.RESPONDED && c.identifier() == identifier && c.value().equals(challenge)) {
-            return AuthStep.send(lastResponse);
+        Optional<Exchange> seen = find(c.identifier()).filter(e -> e.challenge().equals(c.value()));
+        if (seen.isPresent()) {
+            return AuthStep.send(seen.get().response());
         }
         try {
             ChapValueSizes.checkChallenge(c, algorithm.value());
@@ -102,9 +114,21 @@ public final class ChapPeer {
         return respond(c.identifier(), c.value());
     }
 
+    /** The restart timer expired with no Success or Failure: every remembered Response again. */
+    public AuthStep<ChapPacket> timeout() {
+        if (state != State.RESPONDED) {
+            return AuthStep.none();
+        }
+        return new AuthStep<>(recent.stream().map(e -> (ChapPacket) e.response()).toList(), Optional.empty());
+    }
+
+    private Optional<Exchange> find(int id) {
+        return recent.stream().filter(e -> e.identifier() == id).findFirst();
+    }
+
     private AuthStep<ChapPacket> respond(int id, Bytes value) {
-        identifier = id;
-        challenge = value;
+        Bytes peerChallenge = null;
+        Bytes ntResponse = null;
         Bytes responseValue = switch (algorithm) {
             case MD5 -> Bytes.of(ChapAuthenticator.md5Response(id, password, value));
             case MS_CHAP -> MsChapV1Response.of(MsChapV1.ntChallengeResponse(value, password)).toValue();
@@ -117,40 +141,48 @@ public final class ChapPeer {
             }
         };
         state = State.RESPONDED;
-        lastResponse = new ChapPacket.Response(id, responseValue, userName);
-        return AuthStep.send(lastResponse);
+        ChapPacket.Response response = new ChapPacket.Response(id, responseValue, userName);
+        recent.removeIf(e -> e.identifier() == id);
+        recent.addFirst(new Exchange(id, value, peerChallenge, ntResponse, response));
+        while (recent.size() > RECENT) {
+            recent.removeLast();
+        }
+        return AuthStep.send(response);
     }
 
     private AuthStep<ChapPacket> success(ChapPacket.Success s) {
-        if (state != State.RESPONDED || s.identifier() != identifier) {
+        Optional<Exchange> answered = find(s.identifier());
+        if (state != State.RESPONDED || answered.isEmpty()) {
             return AuthStep.none();
         }
+        Exchange e = answered.get();
         String name = userName.latin1();
         return switch (algorithm) {
             case MD5 -> finish(new AuthOutcome.Success(protocol, name, Optional.empty()));
             case MS_CHAP -> finish(new AuthOutcome.Success(protocol, name,
-                    Optional.of(MppeSessionKeys.fromMsChapV1(password, challenge, 128))));
+                    Optional.of(MppeSessionKeys.fromMsChapV1(password, e.challenge(), 128))));
             case MS_CHAP_V2 -> {
                 MsChapV2Success message;
                 try {
                     message = MsChapV2Success.parse(s.message(), DecodeMode.LENIENT);
-                } catch (DecodeException e) {
-                    yield finish(new AuthOutcome.Failure(protocol, "malformed Success: " + e.getMessage()));
+                } catch (DecodeException bad) {
+                    yield finish(new AuthOutcome.Failure(protocol, "malformed Success: " + bad.getMessage()));
                 }
                 Bytes hash = MsChapV2.ntPasswordHash(password);
-                if (!MsChapV2.checkAuthenticatorResponse(hash, ntResponse, peerChallenge, challenge, userName,
+                if (!MsChapV2.checkAuthenticatorResponse(hash, e.ntResponse(), e.peerChallenge(), e.challenge(), userName,
                         message.authenticatorResponse())) {
                     yield finish(new AuthOutcome.Failure(protocol,
                             "the authenticator's S= is wrong: it does not know the password"));
                 }
                 yield finish(new AuthOutcome.Success(protocol, name, Optional.of(
-                        MppeSessionKeys.fromMsChapV2(MsChapV2.hashNtPasswordHash(hash), ntResponse, false, 128))));
+                        MppeSessionKeys.fromMsChapV2(MsChapV2.hashNtPasswordHash(hash), e.ntResponse(), false, 128))));
             }
         };
     }
 
     private AuthStep<ChapPacket> failure(ChapPacket.Failure f) {
-        if (state != State.RESPONDED || f.identifier() != identifier) {
+        Optional<Exchange> answered = find(f.identifier());
+        if (state != State.RESPONDED || answered.isEmpty()) {
             return AuthStep.none();
         }
         if (algorithm == ChapAlgorithm.MD5) {
@@ -164,7 +196,7 @@ public final class ChapPeer {
         }
         Optional<Bytes> next = message.challenge();
         if (next.isEmpty() && algorithm == ChapAlgorithm.MS_CHAP) {
-            byte[] c = challenge.toArray();
+            byte[] c = answered.get().challenge().toArray();
             c[0] = (byte) (c[0] + 23);
             next = Optional.of(Bytes.of(c));
         }

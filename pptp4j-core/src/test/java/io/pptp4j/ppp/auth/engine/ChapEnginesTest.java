@@ -254,6 +254,34 @@ class ChapEnginesTest {
     }
 
     @Test
+    void lateOldChallengeDoesNotHideTheSuccessForTheCurrentOne() throws Exception {
+        // LCP restarted: an old authenticator's Challenge arrives after the current one (reordering link)
+        ChapAuthenticator old = authenticator(ChapAlgorithm.MS_CHAP_V2, SECRETS, 1);
+        ChapPacket oldChallenge = old.start().send().get(0);
+        ChapAuthenticator current = null;
+        ChapPacket currentChallenge = oldChallenge;
+        for (int i = 0; i < 50 && currentChallenge.identifier() == oldChallenge.identifier(); i++) {
+            current = authenticator(ChapAlgorithm.MS_CHAP_V2, SECRETS, 1);
+            currentChallenge = current.start().send().get(0);
+        }
+        assertThat(currentChallenge.identifier()).isNotEqualTo(oldChallenge.identifier());
+        ChapPeer p = peer(ChapAlgorithm.MS_CHAP_V2, "alice", "wonderland", ChapPeer.RetryPrompt.NEVER);
+        ChapPacket response = p.receive(currentChallenge).send().get(0);
+        ChapPacket stale = p.receive(oldChallenge).send().get(0);
+        assertThat(current.receive(response).outcome()).get().isInstanceOf(AuthOutcome.Success.class); // Success lost
+        assertThat(current.receive(stale).send()).isEmpty(); // not its Identifier: discarded
+        // the peer's retransmission carries both Responses; the authenticator repeats its Success for its own
+        List<ChapPacket> again = p.timeout().send();
+        assertThat(again).containsExactlyInAnyOrder(response, stale);
+        List<ChapPacket> answers = new ArrayList<>();
+        for (ChapPacket r : again) answers.addAll(current.receive(r).send());
+        assertThat(answers).hasSize(1);
+        assertThat(p.receive(answers.get(0)).outcome()).get().isInstanceOf(AuthOutcome.Success.class);
+        assertThat(p.state()).isEqualTo(ChapPeer.State.SUCCEEDED);
+        assertThat(p.timeout().send()).isEmpty();
+    }
+
+    @Test
     void repeatedResponseGetsTheSameSuccess() throws Exception {
         ChapAuthenticator a = authenticator(ChapAlgorithm.MS_CHAP_V2, SECRETS, 1);
         ChapPeer p = peer(ChapAlgorithm.MS_CHAP_V2, "alice", "wonderland", ChapPeer.RetryPrompt.NEVER);
