@@ -94,6 +94,7 @@ public final class PppSession {
     private ChapPeer chapPeer;
     private PapPeer papPeer;
     private int chapResponsesSent;
+    private long datagramsTooLarge;
     private AuthOutcome.Success authenticatorSuccess;
     private AuthOutcome.Success peerSuccess;
     private long authDeadline;
@@ -206,11 +207,19 @@ public final class PppSession {
         return end();
     }
 
+    /** Datagrams {@link #sendDatagram} dropped because the peer's MRU does not allow them. */
+    public long datagramsTooLarge() { return datagramsTooLarge; }
+
     /** An IPv4 datagram from the tunnel above, to send to the peer (encrypted when MPPE runs). */
     public List<SessionAction> sendDatagram(Bytes ipPacket, long nowNanos) {
         begin();
         if (result == null || phase != Phase.NETWORK) {
             log("datagram dropped: network not up (phase " + phase + ")");
+        } else if (ipPacket.length() > result.interfaceMtu()) {
+            // RFC 1661 6.1: never more than the peer's MRU in the Information field
+            datagramsTooLarge++;
+            log("datagram of " + ipPacket.length() + " octets dropped: the peer's MRU " + result.peerMru()
+                    + " allows " + result.interfaceMtu());
         } else if (sendCipher != null) {
             byte[] plain = new byte[2 + ipPacket.length()];
             plain[1] = (byte) PROTOCOL_IPV4;

@@ -53,6 +53,10 @@ public final class Libc {
     public static final short POLLNVAL = 0x20;
     public static final int O_RDONLY = 0;
     public static final int O_CLOEXEC = 0x80000;
+    public static final int O_RDWR = 2;
+    public static final int O_NONBLOCK = 0x800;
+    public static final int EFD_CLOEXEC = 0x80000;
+    public static final int EFD_NONBLOCK = 0x800;
     public static final int CLONE_NEWNET = 0x40000000;
 
     /** A 32-bit value in network byte order, unaligned (IPv4 addresses in headers and sockaddr_in). */
@@ -91,6 +95,12 @@ public final class Libc {
     // open(2) is variadic: the mode after the flags
     private static final MethodHandle OPEN = downcall("open",
             FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT), Linker.Option.firstVariadicArg(2));
+    private static final MethodHandle READ = downcall("read", FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG));
+    private static final MethodHandle WRITE = downcall("write", FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG));
+    // ioctl(2) is variadic: the argument after the request
+    private static final MethodHandle IOCTL = downcall("ioctl",
+            FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_LONG, ADDRESS), Linker.Option.firstVariadicArg(2));
+    private static final MethodHandle EVENTFD = downcall("eventfd", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT));
     private static final MethodHandle SETNS = downcall("setns", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT));
     private static final MethodHandle IF_NAMETOINDEX = downcall("if_nametoindex", FunctionDescriptor.of(JAVA_INT, ADDRESS));
     private static final MethodHandle GETEUID = LINKER.downcallHandle(find("geteuid"), FunctionDescriptor.of(JAVA_INT));
@@ -245,6 +255,39 @@ public final class Libc {
     public static int open(MemorySegment callState, MemorySegment path, int flags) {
         try {
             return (int) OPEN.invokeExact(callState, path, flags, 0);
+        } catch (Throwable t) {
+            throw propagate(t);
+        }
+    }
+
+    public static long read(MemorySegment callState, int fd, MemorySegment buf, long count) {
+        try {
+            return (long) READ.invokeExact(callState, fd, buf, count);
+        } catch (Throwable t) {
+            throw propagate(t);
+        }
+    }
+
+    public static long write(MemorySegment callState, int fd, MemorySegment buf, long count) {
+        try {
+            return (long) WRITE.invokeExact(callState, fd, buf, count);
+        } catch (Throwable t) {
+            throw propagate(t);
+        }
+    }
+
+    /** {@code ioctl(fd, request, argp)}: the requests used here take a pointer. */
+    public static int ioctl(MemorySegment callState, int fd, long request, MemorySegment argp) {
+        try {
+            return (int) IOCTL.invokeExact(callState, fd, request, argp);
+        } catch (Throwable t) {
+            throw propagate(t);
+        }
+    }
+
+    public static int eventfd(MemorySegment callState, int initialValue, int flags) {
+        try {
+            return (int) EVENTFD.invokeExact(callState, initialValue, flags);
         } catch (Throwable t) {
             throw propagate(t);
         }

@@ -64,8 +64,54 @@ public final class ConnectCommand implements Callable<Integer> {
                     + "without it: MS-CHAP v2 and MPPE-128 stateless")
     java.nio.file.Path pppOptions;
 
+    @Option(names = "--tun", paramLabel = "NAME",
+            description = "with --user: carry IP through the tunnel on a TUN interface NAME (%d numbered by the kernel), "
+                    + "with our assigned address, the server's as peer, the MTU the server's MRU allows; the session then "
+                    + "stays up until interrupted (Ctrl-C) or --hold runs out, and the interface goes with it")
+    String tun;
+
+    @Option(names = "--route", paramLabel = "CIDR",
+            description = "with --tun: route this prefix into the tunnel (repeatable), e.g. 198.51.100.0/24")
+    java.util.List<String> routes = new java.util.ArrayList<>();
+
+    /** Completed by the shutdown hook (Ctrl-C, SIGTERM). */
+    private final java.util.concurrent.CompletableFuture<Void> interrupted = new java.util.concurrent.CompletableFuture<>();
+
     @Override
     public Integer call() throws IOException, InterruptedException {
+        if (tun != null && user == null) throw new UserException("--tun needs --user: IP runs over PPP", 2);
+        if (!routes.isEmpty() && tun == null) throw new UserException("--route needs --tun", 2);
+        for (String route : routes) {
+            if (!route.matches("\\d{1,3}(\\.\\d{1,3}){3}/\\d{1,2}")) {
+                throw new UserException("--route " + route + ": expected an IPv4 prefix such as 198.51.100.0/24", 2);
+            }
+        }
+        if (tun != null) {
+            try {
+                new io.pptp4j.linux.tun.TunAttachment(tun, routes, line -> { });
+            } catch (IllegalArgumentException e) {
+                throw new UserException("--tun: " + e.getMessage(), 2);
+            }
+        }
+        java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            interrupted.complete(null);
+            try {
+                // the JVM halts when the hooks return: let the session end politely and the interface go first
+                done.await(5, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            return connect();
+        } finally {
+            done.countDown();
+        }
+    }
+
+    private int connect() throws IOException, InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
         if (port < 1 || port > 65535) throw new UserException("--port " + port + ": must be 1 to 65535", 2);
         InetSocketAddress server = HostPort.parse(host, port);
@@ -73,6 +119,7 @@ public final class ConnectCommand implements Callable<Integer> {
         AtomicLong framesIn = new AtomicLong();
         char[] password = user != null ? password() : null;
         java.util.concurrent.atomic.AtomicReference<io.pptp4j.linux.ppp.PppLink> ppp = new java.util.concurrent.atomic.AtomicReference<>();
+        io.pptp4j.linux.ppp.AttachmentSlot network = new io.pptp4j.linux.ppp.AttachmentSlot();
         PptpClient.Options options = new PptpClient.Options(hostName, 1, 1, 64, ControlTimers.DEFAULT);
         PptpClient client;
         try {
@@ -108,7 +155,7 @@ public final class ConnectCommand implements Callable<Integer> {
                     }
                 }
                 io.pptp4j.linux.ppp.PppLink link = new io.pptp4j.linux.ppp.PppLink(new io.pptp4j.ppp.session.PppSession(config),
-                        client::send, d -> { }, a -> { }, timers);
+                        client::send, network::deliver, a -> { }, timers);
                 java.util.Arrays.fill(password, '\0');
                 ppp.set(link);
                 link.start();
@@ -133,6 +180,15 @@ public final class ConnectCommand implements Callable<Integer> {
                                         : link.terminated().isDone() ? ": " + link.terminated().getNow("") : ""));
                     }
                     session = link.networkUp().get();
+                    if (tun != null) {
+                        try {
+                            network.set(new io.pptp4j.linux.tun.TunAttachment(tun, routes, line -> { })
+                                    .attach(session, link::sendDatagram));
+                        } catch (IOException e) {
+                            throw new UserException("interface " + tun + ": " + e.getMessage()
+                                    + (e.getMessage().contains("EPERM") ? " (TUN devices need root or CAP_NET_ADMIN)" : ""));
+                        }
+                    }
                 } catch (java.util.concurrent.ExecutionException e) {
                     throw new UserException(server + ": " + fromOurSide(
                             link.terminated().getNow(String.valueOf(e.getCause().getMessage())), config));
@@ -168,6 +224,8 @@ public final class ConnectCommand implements Callable<Integer> {
                     var dnsList = o.putArray("dns");
                     session.dnsServers().forEach(a -> dnsList.add(a.getHostAddress()));
                     o.put("mru", session.peerMru());
+                    o.put("mtu", session.interfaceMtu());
+                    network.endpoint().ifPresent(e -> o.put("interface", e.describe()));
                 }
                 out.println(new ObjectMapper().writeValueAsString(o));
             } else {
@@ -184,19 +242,50 @@ public final class ConnectCommand implements Callable<Integer> {
                             session.mppe().isPresent() ? session.mppeBits() + "-bit " + (session.mppeStateless() ? "stateless" : "stateful") : "none",
                             session.localAddress().getHostAddress(), session.remoteAddress().getHostAddress(),
                             session.dnsServers().stream().map(java.net.InetAddress::getHostAddress).toList(), session.peerMru());
+                    network.endpoint().ifPresent(e -> out.printf("  tunnel  %s, routes %s%n", e.describe(),
+                            routes.isEmpty() ? "none" : String.join(" ", routes)));
                 }
             }
             out.flush();
-            if (hold > 0) {
-                Thread.sleep(Duration.ofSeconds(hold));
+            if (hold > 0 || tun != null) {
+                String ended = holdUntilDone(ppp.get(), client);
+                if (ended != null) {
+                    throw new UserException(server + ": " + ended);
+                }
             }
         } finally {
+            network.close();
             io.pptp4j.linux.ppp.PppLink link = ppp.get();
             if (link != null) link.close();
             client.close();
             timers.shutdownNow();
         }
         return 0;
+    }
+
+    /**
+     * Keeps the call up until --hold runs out or an interrupt comes (both a normal end: null), or the
+     * session or call ends from the other side (its reason).
+     */
+    private String holdUntilDone(io.pptp4j.linux.ppp.PppLink link, PptpClient client) throws InterruptedException {
+        java.util.concurrent.CompletableFuture<?> ended = link != null
+                ? java.util.concurrent.CompletableFuture.anyOf(link.terminated(), client.callCleared())
+                : client.callCleared();
+        try {
+            java.util.concurrent.CompletableFuture<?> any = java.util.concurrent.CompletableFuture.anyOf(ended, interrupted);
+            if (hold > 0) any.get(hold, java.util.concurrent.TimeUnit.SECONDS);
+            else any.get();
+        } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
+            return null;
+        }
+        if (interrupted.isDone() || !ended.isDone()) {
+            return null;
+        }
+        if (link != null && link.terminated().isDone()) {
+            return "session ended: " + link.terminated().getNow("");
+        }
+        ControlAction.CallCleared cleared = client.callCleared().getNow(null);
+        return "the server cleared the call" + (cleared != null ? ": " + cleared.cause() + " (" + cleared.detail() + ")" : "");
     }
 
     /** The session's end as the user of the client reads it: the server's words, and the cause named. */

@@ -82,6 +82,14 @@ public final class ServerCommand implements Callable<Integer> {
     @Option(names = "--dns", paramLabel = "IP", description = "DNS server handed out through IPCP (repeatable, at most 2)")
     java.util.List<String> dns = new java.util.ArrayList<>();
 
+    @Option(names = "--tun", paramLabel = "NAME", defaultValue = "pptp%d",
+            description = "with --secrets: each session's TUN interface, %d numbered by the kernel (default: ${DEFAULT-VALUE}); "
+                    + "it carries our --local-ip and the client's address as its peer, and goes when the session ends")
+    String tunName;
+
+    @Option(names = "--no-tun", description = "with --secrets: run PPP without interfaces (datagrams from clients are dropped)")
+    boolean noTun;
+
     @Option(names = "--options", paramLabel = "FILE",
             description = "pppd options file (require-mschap-v2, refuse-pap, require-mppe-128, nomppe-40, mppe-stateful, "
                     + "mppe required,no40,no56 ...); without it: MS-CHAP v2 and MPPE-128 stateless required")
@@ -124,7 +132,16 @@ public final class ServerCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new UserException("cannot listen on " + listen + ": " + e.getMessage());
         }
-        Thread hook = new Thread(stop::countDown);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            stop.countDown();
+            try {
+                // the JVM halts when the hooks return: let the main thread say goodbye to every peer first
+                stopped.await(5, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
         Runtime.getRuntime().addShutdownHook(hook);
         try {
             if (duration != null) {
@@ -137,6 +154,7 @@ public final class ServerCommand implements Callable<Integer> {
             pppTimers.shutdownNow();
             out.printf("%s server stopped%n", Instant.now());
             out.flush();
+            stopped.countDown();
         }
         return 0;
     }
@@ -188,7 +206,29 @@ public final class ServerCommand implements Callable<Integer> {
                         }
                     }
                 },
-                datagram -> { }); // IP into a TUN device comes with the tunnel issue
+                network(out),
+                (call, what) -> {
+                    synchronized (ServerCommand.class) {
+                        out.printf("%s call %d %s%n", Instant.now(), call.callId(), what);
+                        out.flush();
+                    }
+                });
+    }
+
+    private io.pptp4j.linux.ppp.NetworkAttachment network(PrintWriter out) {
+        if (noTun) {
+            return io.pptp4j.linux.ppp.NetworkAttachment.NONE;
+        }
+        try {
+            return new io.pptp4j.linux.tun.TunAttachment(tunName, java.util.List.of(), line -> {
+                synchronized (ServerCommand.class) {
+                    out.printf("%s %s%n", Instant.now(), line);
+                    out.flush();
+                }
+            });
+        } catch (IllegalArgumentException e) {
+            throw new UserException("--tun: " + e.getMessage(), 2);
+        }
     }
 
     public static java.net.Inet4Address ipv4(String text, String option) {

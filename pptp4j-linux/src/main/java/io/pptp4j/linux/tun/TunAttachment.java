@@ -1,0 +1,100 @@
+package io.pptp4j.linux.tun;
+
+import io.pptp4j.linux.net.SocketClosedException;
+import io.pptp4j.linux.ppp.NetworkAttachment;
+import io.pptp4j.ppp.session.SessionResult;
+import io.pptp4j.wire.Bytes;
+import java.io.IOException;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * Gives each PPP session a TUN device, as pppd gives each a ppp unit: named from a pattern
+ * ({@code pptp%d} numbers them), our tunnel address with the peer's as point-to-point destination, an
+ * MTU from the negotiated MRU ({@link SessionResult#interfaceMtu()}), up, and the routes asked for.
+ *
+ * <p>Threads: one platform thread per session reads the device and sends each packet into the session
+ * (the send direction); datagrams from the peer are written to the device on the thread that decrypted
+ * them, the GRE receive thread (the receive direction). One thread per direction, no queue between.
+ */
+public final class TunAttachment implements NetworkAttachment {
+    private final String namePattern;
+    private final List<String> routes;
+    private final Consumer<String> log;
+
+    /**
+     * @param namePattern a name, or a pattern with {@code %d}
+     * @param routes CIDR prefixes routed into the tunnel ({@code ip route add CIDR dev NAME})
+     * @param log hears one line per interface created or removed
+     */
+    public TunAttachment(String namePattern, List<String> routes, Consumer<String> log) {
+        TunDevice.checkName(namePattern);
+        this.namePattern = namePattern;
+        this.routes = List.copyOf(routes);
+        this.log = log;
+    }
+
+    @Override
+    public Endpoint attach(SessionResult result, Consumer<Bytes> toPeer) throws IOException {
+        TunDevice tun = TunDevice.open(namePattern);
+        int mtu = result.interfaceMtu();
+        try {
+            tun.configure(result.localAddress(), result.remoteAddress(), mtu);
+            for (String route : routes) {
+                tun.addRoute(route);
+            }
+        } catch (IOException | RuntimeException e) {
+            tun.close();
+            throw e;
+        }
+        Thread reader = Thread.ofPlatform().name("tun-" + tun.name()).daemon().start(() -> {
+            byte[] buf = new byte[TunDevice.MAX_PACKET];
+            try {
+                while (true) {
+                    int n = tun.read(buf, 0, buf.length);
+                    toPeer.accept(Bytes.of(buf, 0, n));
+                }
+            } catch (SocketClosedException closed) {
+                // the session ended
+            } catch (IOException e) {
+                log.accept(tun.name() + ": " + e.getMessage());
+            }
+        });
+        String description = tun.name() + " (" + result.localAddress().getHostAddress() + " peer "
+                + result.remoteAddress().getHostAddress() + ", mtu " + mtu + ")";
+        log.accept("interface " + description + " up");
+        return new Endpoint() {
+            private final byte[] scratch = new byte[TunDevice.MAX_PACKET];
+
+            @Override
+            public void deliver(Bytes ipPacket) {
+                synchronized (scratch) {
+                    ipPacket.copyTo(scratch, 0);
+                    try {
+                        tun.write(scratch, 0, ipPacket.length());
+                    } catch (IOException e) {
+                        // closed under us: the session is ending
+                    }
+                }
+            }
+
+            @Override
+            public String describe() { return description; }
+
+            @Override
+            public void close() {
+                tun.close();
+                try {
+                    reader.join(2000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                log.accept("interface " + tun.name() + " removed (" + tun.packetsRead() + " packets out, "
+                        + tun.packetsWritten() + " in)");
+            }
+        };
+    }
+
+    @Override
+    public String toString() { return "TunAttachment[" + namePattern + ", routes " + routes + "]"; }
+}
