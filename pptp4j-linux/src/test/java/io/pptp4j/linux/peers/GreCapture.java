@@ -40,13 +40,21 @@ public final class GreCapture implements AutoCloseable {
         this.process = process;
     }
 
-    /** Captures on {@code interfaceName} in {@code namespace} into {@code directory/NAME.pcap}. */
+    /** Captures PPTP ({@link #FILTER}) on {@code interfaceName} in {@code namespace} into {@code directory/NAME.pcap}. */
     public static GreCapture start(NetworkNamespace namespace, String interfaceName, Path directory, String name)
             throws IOException {
+        return start(namespace, interfaceName, directory, name, FILTER);
+    }
+
+    /** Captures what matches the tcpdump {@code filter} (everything when it is empty). */
+    public static GreCapture start(NetworkNamespace namespace, String interfaceName, Path directory, String name,
+                                   String filter) throws IOException {
         Files.createDirectories(directory);
         Path file = directory.resolve(name + ".pcap");
-        PeerProcess process = PeerProcess.start(namespace, directory, name, List.of("tcpdump", "-i", interfaceName,
-                "-w", file.toString(), "-U", "--immediate-mode", "-n", "-Z", "root", FILTER), Map.of());
+        List<String> command = new java.util.ArrayList<>(List.of("tcpdump", "-i", interfaceName,
+                "-w", file.toString(), "-U", "--immediate-mode", "-n", "-Z", "root"));
+        if (!filter.isEmpty()) command.add(filter);
+        PeerProcess process = PeerProcess.start(namespace, directory, name, command, Map.of());
         try {
             long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
             while (!process.stderr().contains("listening on")) {
