@@ -36,6 +36,10 @@ for node in null zero full random urandom tty; do
     touch "/dev/$node"
     mount --bind "/run/p4j-hostdev/$node" "/dev/$node"
 done
+# pppd's stand-in (pptp4j pppd, which pptpd starts) makes its ppp interface as a TUN device
+mkdir /dev/net
+touch /dev/net/tun
+mount --bind /run/p4j-hostdev/net/tun /dev/net/tun
 mkdir /dev/pts
 mount --bind /run/p4j-hostdev/pts /dev/pts
 # a bound /dev/ptmx node does not find its devpts instance here (openpty fails with ENOENT)

@@ -48,7 +48,8 @@ import picocli.CommandLine.Spec;
                 "Takes pppd's arguments as pptpd passes them (local, file F, a speed, L:R, ipparam X, remotenumber X, plugin X) "
                         + "and pppd options files. With L:R it is the server (authenticator: R is the peer's address); "
                         + "without, the client (user U and password P from the options, or --user and PPTP4J_PASSWORD).",
-                "IP datagrams are not yet routed anywhere (TUN comes with the tunnel issue); the session runs to the network phase."})
+                "Once IPCP is up, IP runs through a TUN interface as pppd's ppp unit would: named by the pppd options ifname N "
+                        + "or unit N (pppN), else ppp%d numbered by the kernel; --no-tun runs PPP without one."})
 public final class PppdCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -62,6 +63,9 @@ public final class PppdCommand implements Callable<Integer> {
 
     @Option(names = "--name", paramLabel = "N", defaultValue = "pptp4j", description = "our name as authenticator (default: ${DEFAULT-VALUE})")
     String name;
+
+    @Option(names = "--no-tun", description = "no interface: the session runs to the network phase and datagrams are dropped")
+    boolean noTun;
 
     @Parameters(paramLabel = "PPPD-ARGS", description = "pppd's arguments and options", arity = "0..*")
     List<String> pppdArgs = new ArrayList<>();
@@ -94,6 +98,9 @@ public final class PppdCommand implements Callable<Integer> {
             }
             config = SessionConfig.client(u, password, secureRandom, RandomGenerator.getDefault());
         }
+        io.pptp4j.linux.ppp.NetworkAttachment network = noTun ? io.pptp4j.linux.ppp.NetworkAttachment.NONE
+                : tunAttachment(options, err);
+        io.pptp4j.linux.ppp.AttachmentSlot slot = new io.pptp4j.linux.ppp.AttachmentSlot();
         rawTerminal(err);
         ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().name("ppp-timers").daemon().factory());
@@ -109,17 +116,40 @@ public final class PppdCommand implements Callable<Integer> {
                 } catch (IOException e) {
                     done.countDown();
                 }
-            }, datagram -> { }, action -> log(err, action, outcome, done), timers);
+            }, slot::deliver, action -> log(err, action, outcome, done), timers);
+            PppLink started = link[0];
+            started.networkUp().thenAcceptAsync(result -> {
+                try {
+                    slot.set(network.attach(result, started::sendDatagram));
+                } catch (IOException | RuntimeException e) {
+                    outcome[0] = "no interface: " + e.getMessage();
+                    done.countDown();
+                }
+            });
             hdlc.start();
             link[0].start();
             done.await();
             link[0].close();
         } finally {
+            slot.close();
             timers.shutdownNow();
         }
         err.println("pppd: " + outcome[0]);
         err.flush();
         return outcome[0].startsWith("network") || outcome[0].equals("standard input ended") ? 0 : 1;
+    }
+
+    /** pppd's interface naming: {@code ifname N}, else {@code unit N} as pppN, else the next free ppp%d. */
+    private static io.pptp4j.linux.ppp.NetworkAttachment tunAttachment(PppOptions options, PrintWriter err) {
+        String name = options.last("ifname").orElse(options.last("unit").map(u -> "ppp" + u).orElse("ppp%d"));
+        try {
+            return new io.pptp4j.linux.tun.TunAttachment(name, List.of(), line -> {
+                err.println("pppd: " + line);
+                err.flush();
+            });
+        } catch (IllegalArgumentException e) {
+            throw new UserException("ifname: " + e.getMessage(), 2);
+        }
     }
 
     private SessionConfig serverConfig(PppOption.AddressPair pair, PppPolicy policy, SecureRandom random) {

@@ -191,9 +191,11 @@ class AgainstRealPeersTest {
                     PptpLinuxOptions.of(TwoHosts.SERVER_ADDRESS))) {
                 pptp.awaitCallEstablished(WAIT);
                 // pptp-linux's PPP side wired to a `pptp4j pppd` process (client role): HDLC both ways
-                Process pppd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                // in the client's namespace: its ppp0 (a TUN interface) belongs there
+                Process pppd = new ProcessBuilder("ip", "netns", "exec", hosts.client().name(),
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                         "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
-                        "io.pptp4j.tools.Main", "pppd", "user", "bob", "password", "hunter2")
+                        "io.pptp4j.tools.Main", "pppd", "user", "bob", "password", "hunter2", "ifname", "ppp7")
                         .redirectError(dir.resolve("pppd.log").toFile()).start();
                 try (io.pptp4j.linux.stdio.HdlcStreamLink toPppd = new io.pptp4j.linux.stdio.HdlcStreamLink(
                         pppd.getInputStream(), pppd.getOutputStream(), frame -> {
@@ -221,6 +223,12 @@ class AgainstRealPeersTest {
                             Thread.sleep(50);
                         }
                         assertThat(readLog(dir.resolve("pppd.log"))).contains("network up: local 198.51.100.10, remote 198.51.100.1, MPPE 128-bit");
+                        awaitLog(dir.resolve("pppd.log"), "interface ppp7 (198.51.100.10 peer 198.51.100.1, mtu 1396) up");
+                        server.awaitOutput("interface pptp0 \\(198\\.51\\.100\\.1 peer 198\\.51\\.100\\.10, mtu 1396\\) up", WAIT);
+                        // IP both ways: pptp4j pppd's ppp7, HDLC to pptp-linux, GRE, our server's pptp0, and back
+                        var ping = hosts.client().execUnchecked(WAIT, List.of("ping", "-n", "-c", "3", "-i", "0.3", "-W", "5", "198.51.100.1"));
+                        assertThat(ping.exitCode()).as(ping.stdout() + ping.stderr() + readLog(dir.resolve("pppd.log"))).isZero();
+                        assertThat(ping.stdout()).contains("3 received");
                     } finally {
                         pppd.destroyForcibly().waitFor(5, java.util.concurrent.TimeUnit.SECONDS);
                         pump.join(5000);
@@ -228,6 +236,49 @@ class AgainstRealPeersTest {
                 }
             }
         }
+    }
+
+    @Test
+    void ourClientPingsThroughPptpdRunningPptp4jPppd() throws Exception {
+        RootRequired.check();
+        Path secrets = dir.resolve("chap-secrets");
+        java.nio.file.Files.writeString(secrets, "alice * \"open sesame\" *\n");
+        java.nio.file.Files.setPosixFilePermissions(secrets, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        Path password = dir.resolve("password");
+        java.nio.file.Files.writeString(password, "open sesame\n");
+        Path wrapper = dir.resolve("pptp4j-pppd");
+        java.nio.file.Files.writeString(wrapper, "#!/bin/sh\nexec " + Path.of(System.getProperty("java.home"), "bin", "java")
+                + " --enable-native-access=ALL-UNNAMED -XX:+UseSerialGC -cp '" + System.getProperty("java.class.path")
+                + "' io.pptp4j.tools.Main pppd --secrets " + secrets + " \"$@\" 2>>" + dir.resolve("pppd.log") + "\n");
+        java.nio.file.Files.setPosixFilePermissions(wrapper, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+        try (TwoHosts hosts = TwoHosts.create();
+             PptpdPeer pptpd = PptpdPeer.start(hosts.server(), dir.resolve("pptpd"),
+                     PptpdConfig.of(TwoHosts.SERVER_ADDRESS, wrapper));
+             CliProcess client = CliProcess.start(hosts.client(), "connect", TwoHosts.SERVER_ADDRESS.getHostAddress(),
+                     "--user", "alice", "--password-file", password.toString(), "--tun", "vpn0", "--timeout", "30")) {
+            try {
+                client.awaitOutput("tunnel +vpn0 \\(203\\.0\\.113\\.240 peer " + PptpdConfig.DEFAULT_LOCAL_IP.replace(".", "\\.")
+                        + ", mtu 1396\\)", Duration.ofSeconds(45));
+            } catch (AssertionError e) {
+                throw new AssertionError(e.getMessage() + "\npppd log:\n" + readLog(dir.resolve("pppd.log")), e);
+            }
+            // pptp4j pppd, started by pptpd, has its own interface in the server's namespace, as pppd's ppp0
+            awaitLog(dir.resolve("pppd.log"), "interface ppp0 (" + PptpdConfig.DEFAULT_LOCAL_IP + " peer 203.0.113.240, mtu 1396) up");
+            // our client, GRE, pptpd's pptpctrl, HDLC on its pty, pptp4j pppd, ppp0 in the server's kernel, and back
+            var ping = hosts.client().execUnchecked(WAIT, List.of("ping", "-n", "-c", "3", "-i", "0.3", "-W", "5",
+                    PptpdConfig.DEFAULT_LOCAL_IP));
+            assertThat(ping.exitCode()).as(ping.stdout() + ping.stderr() + "\npppd log:\n" + readLog(dir.resolve("pppd.log"))
+                    + "\nclient:\n" + client.output()).isZero();
+            assertThat(ping.stdout()).contains("3 received");
+        }
+    }
+
+    private static void awaitLog(Path log, String text) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!readLog(log).contains(text) && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertThat(readLog(log)).contains(text);
     }
 
     private static String readLog(Path log) {
