@@ -2,7 +2,6 @@ package io.pptp4j.tools.pppd;
 
 import io.pptp4j.linux.ppp.PppLink;
 import io.pptp4j.linux.stdio.HdlcStreamLink;
-import io.pptp4j.ppp.auth.engine.Secret;
 import io.pptp4j.ppp.fsm.ipcp.IpcpConfig;
 import io.pptp4j.ppp.fsm.ipcp.RangeAddressPool;
 import io.pptp4j.ppp.options.PppOption;
@@ -162,8 +161,10 @@ public final class PppdCommand implements Callable<Integer> {
         Inet4Address local = io.pptp4j.tools.pptp.ServerCommand.ipv4(pair.local(), "the local address of L:R");
         Inet4Address remote = io.pptp4j.tools.pptp.ServerCommand.ipv4(pair.remote(), "the remote address of L:R");
         IpcpConfig ipcp = IpcpConfig.server(local, new RangeAddressPool(remote, remote), policy.dnsServers(), policy.winsServers());
-        SessionConfig base = SessionConfig.server(policy.name().orElse(name),
-                (client, server) -> table.find(client, server).map(e -> Secret.of(e.secret().chars(), List.of())),
+        if (policy.stripDomain()) {
+            table = table.withDomainMatching(io.pptp4j.ppp.secrets.DomainMatching.STRIP_DOMAIN);
+        }
+        SessionConfig base = SessionConfig.server(policy.name().orElse(name), io.pptp4j.tools.pptp.SessionPolicies.lookup(table),
                 ipcp, random, RandomGenerator.getDefault());
         return io.pptp4j.tools.pptp.SessionPolicies.apply(policy, base);
     }

@@ -82,6 +82,11 @@ public final class ServerCommand implements Callable<Integer> {
     @Option(names = "--dns", paramLabel = "IP", description = "DNS server handed out through IPCP (repeatable, at most 2)")
     java.util.List<String> dns = new java.util.ArrayList<>();
 
+    @Option(names = "--strip-domain",
+            description = "with --secrets: a client name DOMAIN\\user that matches no secret is tried again as user "
+                    + "(Windows clients send the domain); also the option strip-domain in --options")
+    boolean stripDomain;
+
     @Option(names = "--tun", paramLabel = "NAME", defaultValue = "pptp%d",
             description = "with --secrets: each session's TUN interface, %d numbered by the kernel (default: ${DEFAULT-VALUE}); "
                     + "it carries our --local-ip and the client's address as its peer, and goes when the session ends")
@@ -177,6 +182,9 @@ public final class ServerCommand implements Callable<Integer> {
             throw new UserException(e.getMessage());
         }
         policy.warnings().forEach(w -> out.println("warning: " + w));
+        if (stripDomain || policy.stripDomain()) {
+            table = table.withDomainMatching(io.pptp4j.ppp.secrets.DomainMatching.STRIP_DOMAIN);
+        }
         java.net.Inet4Address local = ipv4(localIp, "--local-ip");
         java.net.Inet4Address[] range = range(remoteIp);
         java.util.List<java.net.Inet4Address> dnsServers = dns.stream().map(d -> ipv4(d, "--dns")).toList();

@@ -38,7 +38,7 @@ public final class SessionPolicies {
 
 
     /** pppd's chap-secrets as the authentication engines look secrets up. */
-    static SecretLookup lookup(SecretsTable table) {
+    public static SecretLookup lookup(SecretsTable table) {
         return (client, server) -> table.find(client, server).map(e -> Secret.of(e.secret().chars(), List.of()));
     }
 }

@@ -66,6 +66,20 @@ class PppSessionsOnTheNetworkTest {
     }
 
     @Test
+    void stripDomainLetsAWindowsStyleNameMatchItsPlainSecret() throws Exception {
+        RootRequired.check();
+        Path secrets = privateFile("chap-secrets", "bob * builder *\n");
+        Path password = privateFile("password", "builder\n");
+        try (TwoHosts hosts = TwoHosts.create(); CliProcess server = server(hosts, secrets, "--strip-domain", "--no-tun")) {
+            CliProcess.Result r = CliProcess.run(hosts.client(), WAIT, "connect", TwoHosts.SERVER_ADDRESS.getHostAddress(),
+                    "--user", "CORP\\bob", "--password-file", password.toString(), "--json");
+            assertThat(r.exitCode()).as(r.output() + "\nserver:\n" + server.output()).isZero();
+            // the peer name keeps its domain; the secret found is bob's
+            server.awaitOutput("authenticated CORP\\\\bob with MS_CHAP_V2", WAIT);
+        }
+    }
+
+    @Test
     void aCapturedSessionDissectsCleanlyInTsharkAndDecodeAgrees() throws Exception {
         RootRequired.check();
         io.pptp4j.tools.testing.ExternalTool.require("tshark");
