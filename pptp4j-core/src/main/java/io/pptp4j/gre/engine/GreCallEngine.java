@@ -298,6 +298,13 @@ public final class GreCallEngine {
 
     public SendState sendState() { return windowOpen() ? SendState.OPEN : SendState.WINDOW_FULL; }
 
+    /**
+     * Whether {@link #onSend} would take a frame now without dropping it: the window is open or the send
+     * queue has room. A sender that waits for this before it makes a frame (encrypts it, numbers it) loses
+     * nothing to the queue: the loss moves to where nothing was spent on the packet yet.
+     */
+    public boolean canTakeFrame() { return windowOpen() || sendQueue.size() < config.sendQueueLimit(); }
+
     /** The adaptive acknowledgment time-out in force (RFC 2637 4.4.1 ATO). */
     public long ackTimeoutNanos() { return ackTimeoutNanos; }
 

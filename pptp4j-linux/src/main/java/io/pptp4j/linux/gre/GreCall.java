@@ -54,6 +54,8 @@ public final class GreCall implements AutoCloseable {
     private final Consumer<GreCall> onClose;
 
     private final ReentrantLock lock = new ReentrantLock();
+    /** Signalled when the engine can take a frame again. */
+    private final java.util.concurrent.locks.Condition capacity = lock.newCondition();
     // guarded by lock
     private final GreCallEngine engine;
     private final ArrayDeque<GreAction> work = new ArrayDeque<>();
@@ -132,6 +134,27 @@ public final class GreCall implements AutoCloseable {
         handUp();
     }
 
+    /**
+     * Waits up to {@code timeoutNanos} until a {@link #send} would not be dropped for want of room (the
+     * send window is open or the send queue has space); true when it would. A source of frames that can
+     * wait (a TUN device: the kernel queues and drops before us) calls this before it makes each frame.
+     */
+    public boolean awaitCapacity(long timeoutNanos) throws InterruptedException {
+        lock.lock();
+        try {
+            long left = timeoutNanos;
+            while (!closed && !engine.canTakeFrame()) {
+                if (left <= 0) {
+                    return false;
+                }
+                left = capacity.awaitNanos(left);
+            }
+            return !closed;
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** A snapshot of the engine's counters. */
     public GreCallCounters counters() {
         lock.lock();
@@ -157,6 +180,7 @@ public final class GreCall implements AutoCloseable {
                 return;
             }
             closed = true;
+            capacity.signalAll();
             if (tick != null) {
                 tick.cancel(false);
                 tick = null;
@@ -199,11 +223,14 @@ public final class GreCall implements AutoCloseable {
     }
 
     private void rearm(long now) {
+        if (engine.canTakeFrame()) {
+            capacity.signalAll();
+        }
         long deadline = engine.nextDeadlineNanos();
         if (deadline == GreCallEngine.NO_DEADLINE) {
             return; // a pending tick fires, finds nothing due and is not renewed
         }
-        if (tick != null && deadline - tickDeadline >= 0) {
+        if (tick != null && !tick.isDone() && deadline - tickDeadline >= 0) {
             return; // the pending tick comes first and re-arms
         }
         if (tick != null) {

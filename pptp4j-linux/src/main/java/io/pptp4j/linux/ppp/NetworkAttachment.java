@@ -3,7 +3,6 @@ package io.pptp4j.linux.ppp;
 import io.pptp4j.ppp.session.SessionResult;
 import io.pptp4j.wire.Bytes;
 import java.io.IOException;
-import java.util.function.Consumer;
 
 /**
  * Where the IP datagrams of a PPP session go once its network phase is up: a TUN device
@@ -17,10 +16,11 @@ public interface NetworkAttachment {
      * Attaches one session.
      *
      * @param result what PPP negotiated: addresses, MRU, MPPE
-     * @param toPeer sends an IP datagram to the peer through the session (encrypted when MPPE runs)
+     * @param toPeer sends an IP datagram to the peer through the session (encrypted when MPPE runs), with
+     *        the flow control of the link below
      * @return the receiving end for datagrams from the peer; closed when the session ends
      */
-    Endpoint attach(SessionResult result, Consumer<Bytes> toPeer) throws IOException;
+    Endpoint attach(SessionResult result, PacketSink toPeer) throws IOException;
 
     /** One session's end of the attachment. */
     interface Endpoint extends AutoCloseable {

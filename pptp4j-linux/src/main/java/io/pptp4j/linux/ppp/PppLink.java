@@ -53,6 +53,22 @@ public final class PppLink implements AutoCloseable {
     /** An IP datagram to send to the peer (dropped until the network phase is up). */
     public void sendDatagram(Bytes ip) { apply(now -> session.sendDatagram(ip, now)); }
 
+    /** This session as a sink for IP datagrams, with the flow control of {@code frames}, the link below. */
+    public PacketSink datagrams(PacketSink frames) {
+        return new PacketSink() {
+            @Override
+            public void send(Bytes ipPacket) { sendDatagram(ipPacket); }
+
+            @Override
+            public boolean awaitCapacity(long timeoutNanos) throws InterruptedException {
+                return frames.awaitCapacity(timeoutNanos);
+            }
+        };
+    }
+
+    /** This session as a sink for IP datagrams, for a link below without flow control (a blocking stream). */
+    public PacketSink datagrams() { return PacketSink.of(this::sendDatagram); }
+
     /** Completes when IPCP (and CCP where required) are Opened. */
     public CompletableFuture<SessionResult> networkUp() { return networkUp; }
 

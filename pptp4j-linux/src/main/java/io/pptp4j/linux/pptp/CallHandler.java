@@ -13,11 +13,11 @@ public interface CallHandler {
 
     /**
      * @param call the call as connected
-     * @param send sends a PPP frame to the peer over GRE
+     * @param send sends a PPP frame to the peer over GRE, with the GRE window's flow control
      * @param hangUp clears the call (PPP ended on our side); may be called from any thread
      * @return receives the PPP frames the peer sends, and hears when the call ends
      */
-    CallSession open(ControlAction.CallConnected call, Consumer<Bytes> send, Runnable hangUp);
+    CallSession open(ControlAction.CallConnected call, io.pptp4j.linux.ppp.PacketSink send, Runnable hangUp);
 
     /** One call's frames, and its end. */
     interface CallSession {
@@ -28,7 +28,7 @@ public interface CallHandler {
     }
 
     /** Sends every frame straight back. */
-    static CallHandler echo() { return (call, send, hangUp) -> send::accept; }
+    static CallHandler echo() { return (call, send, hangUp) -> send::send; }
 
     /** Keeps the call up and drops what arrives. */
     static CallHandler discard() { return (call, send, hangUp) -> frame -> { }; }

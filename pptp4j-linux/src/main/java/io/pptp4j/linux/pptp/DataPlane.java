@@ -29,7 +29,8 @@ public interface DataPlane extends AutoCloseable {
     default void prepare(Inet4Address local) throws IOException {}
 
     /** One call's GRE session. */
-    interface Call extends AutoCloseable {
+    interface Call extends AutoCloseable, io.pptp4j.linux.ppp.PacketSink {
+        @Override
         void send(Bytes pppFrame);
 
         GreCallCounters counters();

@@ -88,6 +88,11 @@ public final class GreDataPlane implements DataPlane {
             public void send(Bytes pppFrame) { greCall.send(pppFrame); }
 
             @Override
+            public boolean awaitCapacity(long timeoutNanos) throws InterruptedException {
+                return greCall.awaitCapacity(timeoutNanos);
+            }
+
+            @Override
             public GreCallCounters counters() { return greCall.counters(); }
 
             @Override

@@ -41,13 +41,13 @@ public final class PppCallHandler implements CallHandler {
     }
 
     @Override
-    public CallSession open(ControlAction.CallConnected call, Consumer<Bytes> send, Runnable hangUp) {
+    public CallSession open(ControlAction.CallConnected call, io.pptp4j.linux.ppp.PacketSink send, Runnable hangUp) {
         AttachmentSlot attachment = new AttachmentSlot();
-        PppLink link = new PppLink(new PppSession(configs.apply(call)), send, attachment::deliver,
+        PppLink link = new PppLink(new PppSession(configs.apply(call)), send::send, attachment::deliver,
                 action -> events.accept(call, action), timers);
         link.networkUp().thenAcceptAsync(result -> {
             try {
-                attachment.set(network.attach(result, link::sendDatagram));
+                attachment.set(network.attach(result, link.datagrams(send)));
             } catch (java.io.IOException | RuntimeException e) {
                 log.accept(call, "no interface: " + e.getMessage() + "; clearing the call");
                 link.close();

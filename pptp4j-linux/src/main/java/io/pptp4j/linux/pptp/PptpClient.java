@@ -169,6 +169,9 @@ public final class PptpClient implements AutoCloseable {
 
     public void send(Bytes pppFrame) { data.send(pppFrame); }
 
+    /** The call's GRE session as a sink with flow control (see {@link io.pptp4j.linux.ppp.PacketSink}). */
+    public io.pptp4j.linux.ppp.PacketSink frames() { return data; }
+
     /** Completes when the call is cleared, by either side. */
     public CompletableFuture<ControlAction.CallCleared> callCleared() { return cleared; }
 

@@ -181,7 +181,7 @@ public final class PptpServer implements AutoCloseable {
                     CallHandler.CallSession session = sessions.remove(c.callId());
                     if (session != null) session.close();
                     DataPlane.Call call = open.remove(c.callId());
-                    if (call != null) call.close();
+                    if (call != null) close(c.callId(), call);
                 }
                 default -> { }
             }
@@ -199,7 +199,7 @@ public final class PptpServer implements AutoCloseable {
                     CallHandler.CallSession in = inbound[0];
                     if (in != null) in.frame(frame);
                 });
-                inbound[0] = callHandler.open(c, call::send, () -> channel.apply(now -> channel.engine().clearCall(c.callId(), now)));
+                inbound[0] = callHandler.open(c, call, () -> channel.apply(now -> channel.engine().clearCall(c.callId(), now)));
                 sessions.put(c.callId(), inbound[0]);
                 open.put(c.callId(), call);
             } catch (IOException | RuntimeException e) {
@@ -211,8 +211,13 @@ public final class PptpServer implements AutoCloseable {
         void closeAll() {
             sessions.values().forEach(CallHandler.CallSession::close);
             sessions.clear();
-            open.values().forEach(DataPlane.Call::close);
+            open.forEach(this::close);
             open.clear();
+        }
+
+        private void close(int callId, DataPlane.Call call) {
+            call.close();
+            events.accept(new ServerEvent.CallData(peer, callId, call.counters()));
         }
     }
 

@@ -22,5 +22,8 @@ public sealed interface ServerEvent {
     /** The data plane of a call could not be opened: the call is cleared. */
     record CallFailed(InetSocketAddress peer, int callId, String why) implements ServerEvent {}
 
+    /** A call's GRE session closed: what it carried (RFC 2637 4: sequence, acknowledgment and window counts). */
+    record CallData(InetSocketAddress peer, int callId, io.pptp4j.gre.engine.GreCallCounters counters) implements ServerEvent {}
+
     record ConnectionClosed(InetSocketAddress peer, Duration duration) implements ServerEvent {}
 }

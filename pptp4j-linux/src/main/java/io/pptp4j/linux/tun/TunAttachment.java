@@ -2,6 +2,7 @@ package io.pptp4j.linux.tun;
 
 import io.pptp4j.linux.net.SocketClosedException;
 import io.pptp4j.linux.ppp.NetworkAttachment;
+import io.pptp4j.linux.ppp.PacketSink;
 import io.pptp4j.ppp.session.SessionResult;
 import io.pptp4j.wire.Bytes;
 import java.io.IOException;
@@ -18,6 +19,9 @@ import java.util.function.Consumer;
  * them, the GRE receive thread (the receive direction). One thread per direction, no queue between.
  */
 public final class TunAttachment implements NetworkAttachment {
+    /** How long the reader waits for room below before it looks again whether the device is still open. */
+    private static final long CAPACITY_WAIT_NANOS = 200_000_000L;
+
     private final String namePattern;
     private final List<String> routes;
     private final Consumer<String> log;
@@ -35,7 +39,7 @@ public final class TunAttachment implements NetworkAttachment {
     }
 
     @Override
-    public Endpoint attach(SessionResult result, Consumer<Bytes> toPeer) throws IOException {
+    public Endpoint attach(SessionResult result, PacketSink toPeer) throws IOException {
         TunDevice tun = TunDevice.open(namePattern);
         int mtu = result.interfaceMtu();
         try {
@@ -50,11 +54,16 @@ public final class TunAttachment implements NetworkAttachment {
         Thread reader = Thread.ofPlatform().name("tun-" + tun.name()).daemon().start(() -> {
             byte[] buf = new byte[TunDevice.MAX_PACKET];
             try {
-                while (true) {
+                while (tun.isOpen()) {
+                    // wait for room below before taking the next packet: when the GRE window stays shut the
+                    // kernel's queue fills and drops, nothing is encrypted in vain (see PacketSink)
+                    if (!toPeer.awaitCapacity(CAPACITY_WAIT_NANOS)) {
+                        continue;
+                    }
                     int n = tun.read(buf, 0, buf.length);
-                    toPeer.accept(Bytes.of(buf, 0, n));
+                    toPeer.send(Bytes.of(buf, 0, n));
                 }
-            } catch (SocketClosedException closed) {
+            } catch (SocketClosedException | InterruptedException closed) {
                 // the session ended
             } catch (IOException e) {
                 log.accept(tun.name() + ": " + e.getMessage());

@@ -119,7 +119,7 @@ public final class PppdCommand implements Callable<Integer> {
             PppLink started = link[0];
             started.networkUp().thenAcceptAsync(result -> {
                 try {
-                    slot.set(network.attach(result, started::sendDatagram));
+                    slot.set(network.attach(result, started.datagrams()));
                 } catch (IOException | RuntimeException e) {
                     outcome[0] = "no interface: " + e.getMessage();
                     done.countDown();

@@ -183,7 +183,7 @@ public final class ConnectCommand implements Callable<Integer> {
                     if (tun != null) {
                         try {
                             network.set(new io.pptp4j.linux.tun.TunAttachment(tun, routes, line -> { })
-                                    .attach(session, link::sendDatagram));
+                                    .attach(session, link.datagrams(client.frames())));
                         } catch (IOException e) {
                             throw new UserException("interface " + tun + ": " + e.getMessage()
                                     + (e.getMessage().contains("EPERM") ? " (TUN devices need root or CAP_NET_ADMIN)" : ""));
@@ -257,6 +257,11 @@ public final class ConnectCommand implements Callable<Integer> {
             network.close();
             io.pptp4j.linux.ppp.PppLink link = ppp.get();
             if (link != null) link.close();
+            if (hold > 0 || tun != null) {
+                io.pptp4j.gre.engine.GreCallCounters g = client.counters();
+                spec.commandLine().getErr().println("gre: " + GreCounters.describe(g));
+                spec.commandLine().getErr().flush();
+            }
             client.close();
             timers.shutdownNow();
         }

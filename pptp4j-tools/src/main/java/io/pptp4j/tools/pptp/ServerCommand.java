@@ -264,6 +264,7 @@ public final class ServerCommand implements Callable<Integer> {
             case ServerEvent.ConnectionOpened o -> "connected (" + o.connections() + " open)";
             case ServerEvent.ConnectionRefused r -> "refused: " + r.why();
             case ServerEvent.CallFailed f -> "call " + f.callId() + " failed: " + f.why();
+            case ServerEvent.CallData d -> "call " + d.callId() + " gre: " + GreCounters.describe(d.counters());
             case ServerEvent.ConnectionClosed c -> String.format("closed after %.1f s", c.duration().toMillis() / 1000.0);
             case ServerEvent.Control c -> switch (c.action()) {
                 case ControlAction.Established est -> "established: host \"" + est.peer().hostName() + "\" vendor \""

@@ -117,6 +117,16 @@ class TunnelOnTheNetworkTest {
             } catch (Exception | AssertionError e) {
                 throw new AssertionError("transfer failed: " + e + "\nclient:\n" + client.output() + "\nserver:\n" + server.output(), e);
             }
+            // a flood far beyond what the tunnel carries: the excess waits and drops in the kernel's queue,
+            // never after encryption (MPPE's coherency count would run ahead of the receiver), so the
+            // tunnel carries on afterwards
+            flood(Duration.ofSeconds(2));
+            CommandResult after = hosts.client().execUnchecked(Duration.ofSeconds(20),
+                    List.of("ping", "-n", "-c", "2", "-i", "0.3", "-W", "5", SERVER_TUNNEL_ADDRESS));
+            assertThat(after.exitCode()).as("ping after the flood: " + after.stdout()).isZero();
+            client.process().destroy();
+            assertThat(client.process().waitFor(15, TimeUnit.SECONDS)).isTrue();
+            assertThat(client.output()).containsPattern("gre: sent \\d+ .*queue drops 0,");
             wire.stop();
 
             // on the wire between the hosts: PPTP control, GRE with encrypted PPP, never the inner traffic in clear
@@ -126,6 +136,23 @@ class TunnelOnTheNetworkTest {
             assertThat(other).as("IPv4 between the hosts other than PPTP").isEmpty();
             List<String> encrypted = tshark(wire.file(), "ppp.protocol == 0x00fd").lines().toList();
             assertThat(encrypted.size()).as("GRE frames carrying MPPE").isGreaterThan(3 * 2 + 2 + 1000);
+        }
+    }
+
+    /** UDP datagrams from the client's namespace into the tunnel, as fast as one thread sends them (bounded in time). */
+    private void flood(Duration duration) throws Exception {
+        try (java.net.DatagramSocket socket = hosts.inClient(() -> new java.net.DatagramSocket(0))) {
+            byte[] payload = new byte[200];
+            java.net.DatagramPacket packet = new java.net.DatagramPacket(payload, payload.length,
+                    new InetSocketAddress(InetAddress.getByName(SERVER_TUNNEL_ADDRESS), 9));
+            long end = System.nanoTime() + duration.toNanos();
+            for (int i = 0; i < 5_000_000 && System.nanoTime() < end; i++) {
+                try {
+                    socket.send(packet);
+                } catch (IOException e) {
+                    // ENOBUFS from the full TUN queue, or an ICMP error reported back: go on
+                }
+            }
         }
     }
 

@@ -1,0 +1,22 @@
+package io.pptp4j.linux.ppp;
+
+import io.pptp4j.wire.Bytes;
+import java.util.function.Consumer;
+
+/**
+ * Where packets go (PPP frames to a call's GRE session, IP datagrams into a PPP session), with the flow
+ * control a source that can wait may use: a TUN reader waits for {@link #awaitCapacity} before it reads
+ * the next packet, so that a full GRE window leaves packets in the kernel's queue (dropped there if it
+ * overflows) instead of dropping them after they were numbered and encrypted. That matters for MPPE:
+ * every encrypted packet advances the coherency count, and in stateless mode a receiver that misses 4096
+ * in a row can no longer tell how far the key moved (RFC 3078 section 8).
+ */
+public interface PacketSink {
+    void send(Bytes packet);
+
+    /** Waits up to {@code timeoutNanos} until a {@link #send} would be taken without loss; true when it would. */
+    default boolean awaitCapacity(long timeoutNanos) throws InterruptedException { return true; }
+
+    /** A sink without flow control. */
+    static PacketSink of(Consumer<Bytes> consumer) { return consumer::accept; }
+}
