@@ -124,6 +124,28 @@ class GreCallTest {
     }
 
     @Test
+    void awaitCapacityWaitsWhileWindowAndQueueAreFullAndWakesOnTheTimeOut() throws Exception {
+        // the peer's window 2 gives a send window of 1; with a queue of 1, two frames fill both
+        GreCall call = call(GreCallConfig.of(100, 200, 64, 2).withSendQueueLimit(1)
+                        .withAckTimeouts(Duration.ofMillis(300), Duration.ofMillis(600)),
+                f -> { }, p -> null, m -> { });
+        assertThat(call.awaitCapacity(0)).isTrue();
+        call.send(frame('x', 0));
+        call.send(frame('x', 1));
+        assertThat(call.counters().queued()).isEqualTo(1);
+        assertThat(call.awaitCapacity(Duration.ofMillis(20).toNanos())).as("window and queue full").isFalse();
+        // no acknowledgment comes: the time-out writes the packet in flight off and the queued one goes,
+        // which leaves the queue empty again, and the waiter wakes without polling
+        long t0 = System.nanoTime();
+        assertThat(call.awaitCapacity(WAIT.toNanos())).isTrue();
+        assertThat(System.nanoTime() - t0).isLessThan(WAIT.toNanos());
+        assertThat(call.counters().ackTimeouts()).isEqualTo(1);
+        assertThat(call.counters().queuedDrops()).isZero();
+        call.close();
+        assertThat(call.awaitCapacity(WAIT.toNanos())).as("closed: no capacity, no wait").isFalse();
+    }
+
+    @Test
     void messageTooLongReachesTheMtuListenerOnTheSendingThread() {
         List<GreAction.MtuProblem> problems = new ArrayList<>();
         AtomicReference<Thread> listenerThread = new AtomicReference<>();
