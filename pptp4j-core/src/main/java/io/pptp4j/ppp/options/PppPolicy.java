@@ -215,7 +215,7 @@ public record PppPolicy(
             }
         }
 
-        List<AuthProtocol> methods = (required.isEmpty() ? EnumSet.of(AuthProtocol.MSCHAP_V2) : required).stream()
+        List<AuthProtocol> methods = (required.isEmpty() ? EnumSet.of(AuthProtocol.MS_CHAP_V2) : required).stream()
                 .filter(m -> !refused.contains(m))
                 .sorted(AuthProtocol.PREFERENCE)
                 .toList();

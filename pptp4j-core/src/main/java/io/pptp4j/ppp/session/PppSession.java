@@ -414,7 +414,7 @@ public final class PppSession {
                     }
                     papAuthenticator = new PapAuthenticator(config.secrets().get(), config.localName());
                 }
-                case CHAP_MD5, MSCHAP_V1, MSCHAP_V2 -> {
+                case CHAP_MD5, MS_CHAP, MS_CHAP_V2 -> {
                     chapAuthenticator = new ChapAuthenticator(algorithm(weCheck.get()), config.localName(), config.secrets().get(),
                             config.secureRandom(), 1, config.automaton().maxConfigure());
                     chapStep(chapAuthenticator.start(), true, now);
@@ -441,7 +441,7 @@ public final class PppSession {
                                 config.random().nextInt(256));
                         papStep(papPeer.start(), false, now);
                     }
-                    case CHAP_MD5, MSCHAP_V1, MSCHAP_V2 -> chapPeer = new ChapPeer(algorithm(theyCheck.get()),
+                    case CHAP_MD5, MS_CHAP, MS_CHAP_V2 -> chapPeer = new ChapPeer(algorithm(theyCheck.get()),
                             config.userName().get(), password, config.secureRandom(), config.retryPrompt());
                     case EAP -> terminate("no common authentication: EAP is not supported", now);
                 }
@@ -455,8 +455,8 @@ public final class PppSession {
     private static ChapAlgorithm algorithm(AuthProtocol p) {
         return switch (p) {
             case CHAP_MD5 -> ChapAlgorithm.MD5;
-            case MSCHAP_V1 -> ChapAlgorithm.MS_CHAP;
-            case MSCHAP_V2 -> ChapAlgorithm.MS_CHAP_V2;
+            case MS_CHAP -> ChapAlgorithm.MS_CHAP;
+            case MS_CHAP_V2 -> ChapAlgorithm.MS_CHAP_V2;
             case PAP, EAP -> throw new IllegalArgumentException(p + " is not CHAP");
         };
     }
@@ -743,7 +743,7 @@ public final class PppSession {
     private MppeSessionKeys startKeys(MppeSessionKeys keys, int bits) {
         AuthOutcome.Success auth = authenticatorSuccess != null && authenticatorSuccess.mppeKeys().isPresent()
                 ? authenticatorSuccess : peerSuccess;
-        if (bits == keys.bits() || auth.protocol() != io.pptp4j.ppp.auth.engine.AuthProtocol.MS_CHAP) {
+        if (bits == keys.bits() || auth.protocol() != io.pptp4j.ppp.fsm.lcp.AuthProtocol.MS_CHAP) {
             return keys.withBits(bits);
         }
         char[] password = auth == authenticatorSuccess

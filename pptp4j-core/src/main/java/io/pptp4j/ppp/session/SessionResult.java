@@ -1,6 +1,6 @@
 package io.pptp4j.ppp.session;
 
-import io.pptp4j.ppp.auth.engine.AuthProtocol;
+import io.pptp4j.ppp.fsm.lcp.AuthProtocol;
 import io.pptp4j.ppp.fsm.ccp.MppeNegotiated;
 import java.net.Inet4Address;
 import java.util.List;

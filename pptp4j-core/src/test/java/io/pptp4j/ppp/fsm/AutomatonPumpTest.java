@@ -38,8 +38,8 @@ class AutomatonPumpTest {
         assertThat(link.sentByB).hasSize(2);
         LcpNegotiated server = ((LcpPolicy) link.a.policy()).negotiated().orElseThrow();
         LcpNegotiated client = ((LcpPolicy) link.b.policy()).negotiated().orElseThrow();
-        assertThat(server.peerAuthenticates()).contains(AuthProtocol.MSCHAP_V2);
-        assertThat(client.weAuthenticate()).contains(AuthProtocol.MSCHAP_V2);
+        assertThat(server.peerAuthenticates()).contains(AuthProtocol.MS_CHAP_V2);
+        assertThat(client.weAuthenticate()).contains(AuthProtocol.MS_CHAP_V2);
         assertThat(server.peerMru()).isEqualTo(1400);
         assertThat(server.peerMagic()).isEqualTo(client.ourMagic()).isNotZero();
         assertThat(client.sendPfc()).isTrue();
@@ -48,7 +48,7 @@ class AutomatonPumpTest {
     @Test
     void serverNaksClientTowardAuthItAllowsAfterClientPrefersAnother() {
         // the client allows only MS-CHAPv2; the server prefers EAP, then MS-CHAPv2 (as RRAS does)
-        var server = lcp(LcpConfig.pptpServer().withAuthProtocols(java.util.List.of(AuthProtocol.EAP, AuthProtocol.MSCHAP_V2)), 3);
+        var server = lcp(LcpConfig.pptpServer().withAuthProtocols(java.util.List.of(AuthProtocol.EAP, AuthProtocol.MS_CHAP_V2)), 3);
         var link = InMemoryLink.clean(server, lcp(LcpConfig.pptpClient(), 4), Lcp.CODEC);
         link.openBoth();
         link.runUntilQuiet(10 * SECOND);
@@ -56,8 +56,8 @@ class AutomatonPumpTest {
         assertThat(link.b.state()).isEqualTo(CpState.OPENED);
         assertThat(link.sentByB).filteredOn(p -> p instanceof CpPacket.ConfigureNak<LcpOption>).singleElement()
                 .satisfies(p -> assertThat(((CpPacket.ConfigureNak<LcpOption>) p).options())
-                        .containsExactly(AuthProtocol.MSCHAP_V2.option()));
-        assertThat(((LcpPolicy) link.a.policy()).negotiated().orElseThrow().peerAuthenticates()).contains(AuthProtocol.MSCHAP_V2);
+                        .containsExactly(AuthProtocol.MS_CHAP_V2.option()));
+        assertThat(((LcpPolicy) link.a.policy()).negotiated().orElseThrow().peerAuthenticates()).contains(AuthProtocol.MS_CHAP_V2);
     }
 
     @Property(tries = 60)

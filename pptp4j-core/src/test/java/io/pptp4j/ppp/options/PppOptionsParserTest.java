@@ -72,7 +72,7 @@ class PppOptionsParserTest {
                 .isEqualTo(new Position("/etc/ppp/pptpd-options", 1, 1));
         assertThat(options.options().getLast()).isInstanceOf(PppOption.Valued.class);
         PppPolicy policy = PppPolicy.from(options);
-        assertThat(policy.authMethods()).containsExactly(AuthProtocol.MSCHAP_V2);
+        assertThat(policy.authMethods()).containsExactly(AuthProtocol.MS_CHAP_V2);
         assertThat(policy.mppeStrengths()).containsExactly(MppeStrength.BITS_128);
     }
 

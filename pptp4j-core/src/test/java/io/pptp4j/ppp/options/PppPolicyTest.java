@@ -15,7 +15,7 @@ class PppPolicyTest {
     @Test
     void secureDefaultsWhenNoOptionIsGiven() {
         PppPolicy policy = PppPolicy.secureDefault();
-        assertThat(policy.authMethods()).containsExactly(AuthProtocol.MSCHAP_V2);
+        assertThat(policy.authMethods()).containsExactly(AuthProtocol.MS_CHAP_V2);
         assertThat(policy.requirePeerAuthentication()).isTrue();
         assertThat(policy.mppeRequired()).isTrue();
         assertThat(policy.mppeStrengths()).containsExactly(MppeStrength.BITS_128);
@@ -32,7 +32,7 @@ class PppPolicyTest {
     @Test
     void debianPptpdOptionsGiveMschapV2AndMppe128() {
         PppPolicy policy = policy(PppOptionsParserTest.DEBIAN_PPTPD_OPTIONS);
-        assertThat(policy.authMethods()).containsExactly(AuthProtocol.MSCHAP_V2);
+        assertThat(policy.authMethods()).containsExactly(AuthProtocol.MS_CHAP_V2);
         assertThat(policy.mppeRequired()).isTrue();
         assertThat(policy.mppeStrengths()).containsExactly(MppeStrength.BITS_128);
         assertThat(policy.name()).contains("pptpd");
@@ -79,7 +79,7 @@ class PppPolicyTest {
     @Test
     void requiredMethodsAreOrderedByPreference() {
         assertThat(policy("require-pap require-chap require-mschap-v2 require-mschap require-eap").authMethods())
-                .containsExactly(AuthProtocol.MSCHAP_V2, AuthProtocol.MSCHAP_V1, AuthProtocol.EAP, AuthProtocol.CHAP_MD5,
+                .containsExactly(AuthProtocol.MS_CHAP_V2, AuthProtocol.MS_CHAP, AuthProtocol.EAP, AuthProtocol.CHAP_MD5,
                         AuthProtocol.PAP);
     }
 
@@ -99,7 +99,7 @@ class PppPolicyTest {
     @Test
     void refuseWinsWhateverTheOrder() {
         assertThat(policy("refuse-mschap require-mschap require-mschap-v2").authMethods())
-                .containsExactly(AuthProtocol.MSCHAP_V2);
+                .containsExactly(AuthProtocol.MS_CHAP_V2);
     }
 
     @Test
@@ -160,7 +160,7 @@ class PppPolicyTest {
 
     @Test
     void allowsReportsMethods() {
-        assertThat(PppPolicy.secureDefault().allows(AuthProtocol.MSCHAP_V2)).isTrue();
+        assertThat(PppPolicy.secureDefault().allows(AuthProtocol.MS_CHAP_V2)).isTrue();
         assertThat(PppPolicy.secureDefault().allows(AuthProtocol.PAP)).isFalse();
         assertThat(Set.copyOf(PppOptionsParser.knownOptions())).contains("mppe", "strip-domain", "lock");
     }

@@ -3,7 +3,7 @@ package io.pptp4j.ppp.session;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pptp4j.ppp.PppProtocol;
-import io.pptp4j.ppp.auth.engine.AuthProtocol;
+import io.pptp4j.ppp.fsm.lcp.AuthProtocol;
 import io.pptp4j.ppp.auth.engine.Secret;
 import io.pptp4j.ppp.auth.engine.SecretLookup;
 import io.pptp4j.ppp.ccp.SupportedBit;
@@ -162,9 +162,9 @@ class PppSessionTest {
         link.openBoth();
         link.runUntilQuiet(120 * SECOND);
         assertThat(terminated(link.serverActions))
-                .isEqualTo("no common authentication: peer refuses authentication by every allowed protocol [MSCHAP_V2]");
+                .isEqualTo("no common authentication: peer refuses authentication by every allowed protocol [MS_CHAP_V2]");
         assertThat(terminated(link.clientActions))
-                .isEqualTo("peer terminated the link: peer refuses authentication by every allowed protocol [MSCHAP_V2]");
+                .isEqualTo("peer terminated the link: peer refuses authentication by every allowed protocol [MS_CHAP_V2]");
         assertThat(link.of(link.clientActions, SessionAction.PhaseChanged.class))
                 .doesNotContain(new SessionAction.PhaseChanged(Phase.ESTABLISH, Phase.AUTHENTICATE));
     }
@@ -336,7 +336,7 @@ class PppSessionTest {
 
     @Test
     void msChapV1WithMppe128CarriesDatagrams() {
-        io.pptp4j.ppp.fsm.lcp.AuthProtocol v1 = io.pptp4j.ppp.fsm.lcp.AuthProtocol.MSCHAP_V1;
+        io.pptp4j.ppp.fsm.lcp.AuthProtocol v1 = io.pptp4j.ppp.fsm.lcp.AuthProtocol.MS_CHAP;
         SessionLink link = up(withAuth(server(), v1), withAuth(client("wonderland"), v1));
         assertThat(link.client.result().orElseThrow().authProtocol()).contains(AuthProtocol.MS_CHAP);
         assertThat(link.client.result().orElseThrow().mppeBits()).isEqualTo(128);
@@ -345,7 +345,7 @@ class PppSessionTest {
 
     @Test
     void msChapV1WithMppe56TakesKeysFromTheLmHash() {
-        io.pptp4j.ppp.fsm.lcp.AuthProtocol v1 = io.pptp4j.ppp.fsm.lcp.AuthProtocol.MSCHAP_V1;
+        io.pptp4j.ppp.fsm.lcp.AuthProtocol v1 = io.pptp4j.ppp.fsm.lcp.AuthProtocol.MS_CHAP;
         SessionLink link = up(withStrength(withAuth(server(), v1), SupportedBit.M),
                 withStrength(withAuth(client("wonderland"), v1), SupportedBit.M));
         assertThat(link.server.result().orElseThrow().mppeBits()).isEqualTo(56);

@@ -306,12 +306,13 @@ public final class ConnectCommand implements Callable<Integer> {
         return cause + "the server ended PPP: " + said;
     }
 
-    static String authName(io.pptp4j.ppp.auth.engine.AuthProtocol p) {
+    static String authName(io.pptp4j.ppp.fsm.lcp.AuthProtocol p) {
         return switch (p) {
             case PAP -> "PAP";
             case CHAP_MD5 -> "CHAP-MD5";
             case MS_CHAP -> "MS-CHAPv1";
             case MS_CHAP_V2 -> "MS-CHAPv2";
+            case EAP -> "EAP";
         };
     }
 

@@ -165,7 +165,7 @@ class AgainstRealPeersTest {
                         plane.close();
                     }
                 });
-                assertThat(result.authProtocol()).hasValue(io.pptp4j.ppp.auth.engine.AuthProtocol.MS_CHAP_V2);
+                assertThat(result.authProtocol()).hasValue(io.pptp4j.ppp.fsm.lcp.AuthProtocol.MS_CHAP_V2);
                 assertThat(result.mppeBits()).isEqualTo(128);
                 assertThat(result.mppeStateless()).isTrue();
                 // pptpd hands the ppp program LOCAL:REMOTE from its localip/remoteip; pppd gives the peer REMOTE

@@ -1,5 +1,6 @@
 package io.pptp4j.ppp.auth.engine;
 
+import io.pptp4j.ppp.fsm.lcp.AuthProtocol;
 import io.pptp4j.ppp.auth.MsChapFailure;
 import io.pptp4j.ppp.mschap.MppeSessionKeys;
 import java.util.Objects;

@@ -11,34 +11,48 @@ import java.util.Optional;
  */
 public enum AuthProtocol {
     /** RFC 1334. */
-    PAP(LcpOption.AuthenticationProtocol.pap(), "pap", 4),
+    PAP(LcpOption.AuthenticationProtocol.pap(), "pap", "PAP", 4),
     /** RFC 1994, algorithm 5. */
-    CHAP_MD5(LcpOption.AuthenticationProtocol.chap(ChapAlgorithm.MD5), "chap", 3),
+    CHAP_MD5(LcpOption.AuthenticationProtocol.chap(ChapAlgorithm.MD5), "chap", "CHAP-MD5", 3),
     /** RFC 2433, CHAP algorithm 0x80. */
-    MSCHAP_V1(LcpOption.AuthenticationProtocol.chap(ChapAlgorithm.MS_CHAP), "mschap", 1),
+    MS_CHAP(LcpOption.AuthenticationProtocol.chap(ChapAlgorithm.MS_CHAP), "mschap", "MS-CHAP", 1),
     /** RFC 2759, CHAP algorithm 0x81. */
-    MSCHAP_V2(LcpOption.AuthenticationProtocol.chap(ChapAlgorithm.MS_CHAP_V2), "mschap-v2", 0),
+    MS_CHAP_V2(LcpOption.AuthenticationProtocol.chap(ChapAlgorithm.MS_CHAP_V2), "mschap-v2", "MS-CHAP-V2", 0),
     /** RFC 2284. */
-    EAP(LcpOption.AuthenticationProtocol.eap(), "eap", 2);
+    EAP(LcpOption.AuthenticationProtocol.eap(), "eap", "EAP", 2);
 
     /** Most preferred first: the MS-CHAPs (the only ones that give MPPE keys), EAP, CHAP, PAP. */
     public static final Comparator<AuthProtocol> PREFERENCE = Comparator.comparingInt(p -> p.rank);
 
     private final LcpOption.AuthenticationProtocol option;
     private final String optionSuffix;
+    private final String displayName;
     private final int rank;
 
-    AuthProtocol(LcpOption.AuthenticationProtocol option, String optionSuffix, int rank) {
+    AuthProtocol(LcpOption.AuthenticationProtocol option, String optionSuffix, String displayName, int rank) {
         this.option = option;
         this.optionSuffix = optionSuffix;
+        this.displayName = displayName;
         this.rank = rank;
+    }
+
+    /** The name people write: {@code MS-CHAP-V2}. */
+    public String displayName() { return displayName; }
+
+    /** The CHAP variant for a CHAP algorithm. */
+    public static AuthProtocol of(ChapAlgorithm algorithm) {
+        return switch (algorithm) {
+            case MD5 -> CHAP_MD5;
+            case MS_CHAP -> MS_CHAP;
+            case MS_CHAP_V2 -> MS_CHAP_V2;
+        };
     }
 
     /** The suffix of pppd's {@code require-*} and {@code refuse-*} options for this protocol. */
     public String optionSuffix() { return optionSuffix; }
 
     /** True for the protocols MPPE can take its keys from (RFC 3079 section 2). */
-    public boolean givesMppeKeys() { return this == MSCHAP_V1 || this == MSCHAP_V2; }
+    public boolean givesMppeKeys() { return this == MS_CHAP || this == MS_CHAP_V2; }
 
     /** The option that asks for this protocol. */
     public LcpOption.AuthenticationProtocol option() { return option; }

@@ -39,12 +39,12 @@ public record LcpConfig(int mru, int minimumMru, boolean requestAccm, List<AuthP
 
     /** A PPTP server: MRU 1400, ACCM 0, authenticates the peer with MS-CHAPv2, PFC and ACFC. */
     public static LcpConfig pptpServer() {
-        return new LcpConfig(1400, 576, true, List.of(AuthProtocol.MSCHAP_V2), true, true, true, 5);
+        return new LcpConfig(1400, 576, true, List.of(AuthProtocol.MS_CHAP_V2), true, true, true, 5);
     }
 
     /** A PPTP client: MRU 1400, ACCM 0, agrees to be authenticated with MS-CHAPv2, PFC and ACFC. */
     public static LcpConfig pptpClient() {
-        return new LcpConfig(1400, 576, true, List.of(AuthProtocol.MSCHAP_V2), false, true, true, 5);
+        return new LcpConfig(1400, 576, true, List.of(AuthProtocol.MS_CHAP_V2), false, true, true, 5);
     }
 
     public LcpConfig withAuthProtocols(List<AuthProtocol> protocols) {

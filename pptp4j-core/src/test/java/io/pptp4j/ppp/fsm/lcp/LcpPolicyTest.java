@@ -89,14 +89,14 @@ class LcpPolicyTest {
 
     @Test
     void serverMovesFromEapToMsChapV2WhenWindowsClientNaks() throws Exception {
-        LcpPolicy server = new LcpPolicy(LcpConfig.pptpServer().withAuthProtocols(List.of(AuthProtocol.EAP, AuthProtocol.MSCHAP_V2)),
+        LcpPolicy server = new LcpPolicy(LcpConfig.pptpServer().withAuthProtocols(List.of(AuthProtocol.EAP, AuthProtocol.MS_CHAP_V2)),
                 new Random(6));
         assertThat(server.requestOptions()).contains(AuthProtocol.EAP.option());
         // pptpcrack-windows-rras-session.pcap frame 281: the Windows client's Nak
         @SuppressWarnings("unchecked")
         var nak = (CpPacket.ConfigureNak<LcpOption>) decode("030100090305c22381");
         server.onConfigureNak(nak.options());
-        assertThat(server.requestOptions()).contains(AuthProtocol.MSCHAP_V2.option()).doesNotContain(AuthProtocol.EAP.option());
+        assertThat(server.requestOptions()).contains(AuthProtocol.MS_CHAP_V2.option()).doesNotContain(AuthProtocol.EAP.option());
         assertThat(server.failure()).isEmpty();
     }
 
@@ -104,7 +104,7 @@ class LcpPolicyTest {
     void failsWhenPeerNaksEveryAllowedAuthProtocol() {
         LcpPolicy server = new LcpPolicy(LcpConfig.pptpServer(), new Random(7));
         server.onConfigureNak(List.of(AuthProtocol.PAP.option()));
-        assertThat(server.failure()).contains("peer refuses authentication by every allowed protocol [MSCHAP_V2]");
+        assertThat(server.failure()).contains("peer refuses authentication by every allowed protocol [MS_CHAP_V2]");
     }
 
     @Test
