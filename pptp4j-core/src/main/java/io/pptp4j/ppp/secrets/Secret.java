@@ -25,7 +25,10 @@ public record Secret(char[] chars) {
     }
 
     /** The secret in UTF-8, as PAP and CHAP-MD5 use it. A fresh copy. */
-    public byte[] utf8() {
+    public byte[] utf8() { return utf8(chars); }
+
+    /** {@code chars} in UTF-8, the encoder's buffer wiped. */
+    public static byte[] utf8(char[] chars) {
         var buffer = StandardCharsets.UTF_8.encode(CharBuffer.wrap(chars));
         byte[] bytes = new byte[buffer.remaining()];
         buffer.get(bytes);

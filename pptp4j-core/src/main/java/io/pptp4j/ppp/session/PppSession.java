@@ -13,7 +13,7 @@ import io.pptp4j.ppp.auth.engine.ChapAuthenticator;
 import io.pptp4j.ppp.auth.engine.ChapPeer;
 import io.pptp4j.ppp.auth.engine.PapAuthenticator;
 import io.pptp4j.ppp.auth.engine.PapPeer;
-import io.pptp4j.ppp.auth.engine.Secret;
+import io.pptp4j.ppp.secrets.Secret;
 import io.pptp4j.ppp.ccp.Ccp;
 import io.pptp4j.ppp.ccp.CcpOption;
 import io.pptp4j.ppp.cp.CpCodec;
@@ -747,7 +747,7 @@ public final class PppSession {
             return keys.withBits(bits);
         }
         char[] password = auth == authenticatorSuccess
-                ? config.secrets().flatMap(l -> l.find(auth.peerName(), config.localName())).map(Secret::password).orElse(null)
+                ? config.secrets().flatMap(l -> l.find(auth.peerName(), config.localName())).map(Secret::chars).orElse(null)
                 : config.password();
         if (password == null) {
             throw new IllegalStateException("the secret of " + auth.peerName() + " is gone");

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pptp4j.ppp.PppProtocol;
 import io.pptp4j.ppp.fsm.lcp.AuthProtocol;
-import io.pptp4j.ppp.auth.engine.Secret;
+import io.pptp4j.ppp.secrets.Secret;
 import io.pptp4j.ppp.auth.engine.SecretLookup;
 import io.pptp4j.ppp.ccp.SupportedBit;
 import io.pptp4j.ppp.fsm.ccp.MppeConfig;

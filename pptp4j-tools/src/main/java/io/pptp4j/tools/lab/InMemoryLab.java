@@ -1,6 +1,6 @@
 package io.pptp4j.tools.lab;
 
-import io.pptp4j.ppp.auth.engine.Secret;
+import io.pptp4j.ppp.secrets.Secret;
 import io.pptp4j.ppp.fsm.ipcp.IpcpConfig;
 import io.pptp4j.ppp.fsm.ipcp.RangeAddressPool;
 import io.pptp4j.ppp.options.Ipv4;

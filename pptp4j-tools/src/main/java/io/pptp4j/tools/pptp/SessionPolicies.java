@@ -1,6 +1,5 @@
 package io.pptp4j.tools.pptp;
 
-import io.pptp4j.ppp.auth.engine.Secret;
 import io.pptp4j.ppp.auth.engine.SecretLookup;
 import io.pptp4j.ppp.ccp.SupportedBit;
 import io.pptp4j.ppp.fsm.ccp.MppeConfig;
@@ -10,7 +9,6 @@ import io.pptp4j.ppp.options.PppPolicy;
 import io.pptp4j.ppp.secrets.SecretsTable;
 import io.pptp4j.ppp.session.SessionConfig;
 import java.util.EnumSet;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -39,6 +37,6 @@ public final class SessionPolicies {
 
     /** pppd's chap-secrets as the authentication engines look secrets up. */
     public static SecretLookup lookup(SecretsTable table) {
-        return (client, server) -> table.find(client, server).map(e -> Secret.of(e.secret().chars(), List.of()));
+        return (client, server) -> table.find(client, server).map(e -> e.secret());
     }
 }

@@ -1,5 +1,6 @@
 package io.pptp4j.ppp.auth.engine;
 
+import io.pptp4j.ppp.secrets.Secret;
 import io.pptp4j.ppp.fsm.lcp.AuthProtocol;
 import io.pptp4j.ppp.auth.ChapPacket;
 import io.pptp4j.ppp.auth.MsChapFailure;
@@ -128,7 +129,7 @@ public final class ChapAuthenticator {
         attempts++;
         String peerName = response.name().latin1();
         Optional<Secret> secret = secrets.find(peerName, name);
-        char[] password = secret.map(Secret::password).orElse(null);
+        char[] password = secret.map(Secret::chars).orElse(null);
         try {
             return switch (algorithm) {
                 case MD5 -> md5(response, peerName, password);

@@ -1,5 +1,6 @@
 package io.pptp4j.ppp.auth.engine;
 
+import io.pptp4j.ppp.secrets.Secret;
 import io.pptp4j.ppp.fsm.lcp.AuthProtocol;
 import io.pptp4j.ppp.auth.PapPacket;
 import io.pptp4j.wire.Bytes;
@@ -66,7 +67,7 @@ public final class PapAuthenticator {
 
     private boolean check(String peerId, Bytes password) {
         Optional<Secret> secret = secrets.find(peerId, serverName);
-        byte[] expected = secret.map(Secret::passwordBytes).orElseGet(() -> new byte[32]);
+        byte[] expected = secret.map(s -> s.utf8()).orElseGet(() -> new byte[32]);
         byte[] got = password.toArray();
         try {
             return MessageDigest.isEqual(expected, got) && secret.isPresent();

@@ -1,5 +1,6 @@
 package io.pptp4j.ppp.auth.engine;
 
+import io.pptp4j.ppp.secrets.Secret;
 import io.pptp4j.ppp.fsm.lcp.AuthProtocol;
 import io.pptp4j.ppp.auth.PapPacket;
 import io.pptp4j.wire.Bytes;

@@ -1,5 +1,6 @@
 package io.pptp4j.ppp.auth.engine;
 
+import io.pptp4j.ppp.secrets.Secret;
 import java.util.Optional;
 
 /** Where authenticators find secrets: by the client's name and the server's (RFC 1994 8: per pair). */
