@@ -54,7 +54,8 @@ public final class PppFrameCodec {
     }
 
     public static byte[] encode(PppFrame frame) {
-        ByteWriter w = new ByteWriter(frame.information().length() + 4);
+        ByteWriter w = new ByteWriter((frame.addressControlPresent() ? 2 : 0) + (frame.protocolCompressed() ? 1 : 2)
+                + frame.information().length());
         encode(frame, w);
         return w.toByteArray();
     }

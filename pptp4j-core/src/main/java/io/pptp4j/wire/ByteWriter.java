@@ -7,12 +7,15 @@ import java.util.Arrays;
 public final class ByteWriter {
     private byte[] buf;
     private int pos;
+    /** {@link #toByteArray} handed {@link #buf} out whole: the next change works on a copy. */
+    private boolean handedOut;
 
     public ByteWriter() { this(64); }
 
-    public ByteWriter(int initialCapacity) { this.buf = new byte[Math.max(16, initialCapacity)]; }
+    public ByteWriter(int initialCapacity) { this.buf = new byte[Math.max(0, initialCapacity)]; }
 
     private void ensure(int more) {
+        unshare();
         if (pos + more > buf.length) {
             buf = Arrays.copyOf(buf, Math.max(buf.length * 2, pos + more));
         }
@@ -86,6 +89,7 @@ public final class ByteWriter {
 
     /** Overwrites a 16-bit value written earlier, e.g. a length known only at the end. */
     public ByteWriter setU16(int at, int v) {
+        unshare();
         if (at < 0 || at + 2 > pos) {
             throw new IndexOutOfBoundsException("u16 at " + at + " of " + pos);
         }
@@ -94,7 +98,15 @@ public final class ByteWriter {
         return this;
     }
 
+    private void unshare() {
+        if (handedOut) {
+            buf = buf.clone();
+            handedOut = false;
+        }
+    }
+
     public ByteWriter setU8(int at, int v) {
+        unshare();
         if (at < 0 || at + 1 > pos) {
             throw new IndexOutOfBoundsException("u8 at " + at + " of " + pos);
         }
@@ -104,5 +116,16 @@ public final class ByteWriter {
 
     public int size() { return pos; }
 
-    public byte[] toByteArray() { return Arrays.copyOf(buf, pos); }
+    /**
+     * What was written, as a new array the caller owns. When the writer was sized exactly (an encoder that
+     * knows its length), that is the writer's own array, handed over without a copy; a later change to the
+     * writer then works on a copy of its own.
+     */
+    public byte[] toByteArray() {
+        if (pos == buf.length) {
+            handedOut = true;
+            return buf;
+        }
+        return Arrays.copyOf(buf, pos);
+    }
 }

@@ -17,6 +17,13 @@ public final class Bytes implements Comparable<Bytes> {
     /** A copy of {@code b}. */
     public static Bytes of(byte[] b) { return b.length == 0 ? EMPTY : new Bytes(b.clone()); }
 
+    /**
+     * Takes an array the caller has just made and hands over: no copy. The caller must not keep or change
+     * it (an encoder's output, a buffer filled for this value). For the data path, where each copy of a
+     * packet counts; everywhere else {@link #of(byte[])}.
+     */
+    public static Bytes wrap(byte[] owned) { return owned.length == 0 ? EMPTY : new Bytes(owned); }
+
     public static Bytes of(byte[] b, int from, int to) { return new Bytes(Arrays.copyOfRange(b, from, to)); }
 
     public static Bytes ofInts(int... values) {

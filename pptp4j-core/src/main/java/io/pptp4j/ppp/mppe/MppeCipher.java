@@ -34,6 +34,8 @@ public final class MppeCipher {
     private final int bits;
     private final boolean stateless;
     private final RC4Engine rc4 = new RC4Engine();
+    /** Reused for every key change (stateless mode: every packet). */
+    private final java.security.MessageDigest sha1 = MppeKeys.newSha1();
     /** The count of the last packet sent or received; 4095 before the first, so that it is 0. */
     private int count = COUNT_SPACE - 1;
     private boolean flushNext;
@@ -87,7 +89,7 @@ public final class MppeCipher {
             flushNext = false;
         }
         rc4.processBytes(data, 0, data.length, data, 0);
-        return new MppePacket(MppeHeader.encrypted(count, flushed), Bytes.of(data));
+        return new MppePacket(MppeHeader.encrypted(count, flushed), Bytes.wrap(data));
     }
 
     /** RFC 3078 8.2: the peer sent a CCP Reset-Request; the next packet restarts RC4 and carries FLUSHED. */
@@ -157,13 +159,13 @@ public final class MppeCipher {
     private Bytes crypt(Bytes payload) {
         byte[] data = payload.toArray();
         rc4.processBytes(data, 0, data.length, data, 0);
-        return Bytes.of(data);
+        return Bytes.wrap(data);
     }
 
     /** RFC 3078 7.3, leaving RC4 keyed with the new session key. */
     private void changeKey() {
         int length = sessionKey.length;
-        byte[] interim = MppeKeys.getNewKeyFromSha(startKey, sessionKey, length);
+        byte[] interim = MppeKeys.getNewKeyFromSha(sha1, startKey, sessionKey, length);
         rc4.init(true, new KeyParameter(interim));
         rc4.processBytes(interim, 0, length, sessionKey, 0);
         MppeKeys.reduceSessionKey(sessionKey, bits);

@@ -85,7 +85,15 @@ public final class MppeKeys {
 
     /** The array form, for the per-packet key change. */
     public static byte[] getNewKeyFromSha(byte[] startKey, byte[] sessionKey, int length) {
-        MessageDigest sha = Primitives.sha1();
+        return getNewKeyFromSha(Primitives.sha1(), startKey, sessionKey, length);
+    }
+
+    /** A SHA-1 digest for {@link #getNewKeyFromSha(MessageDigest, byte[], byte[], int)}. */
+    public static MessageDigest newSha1() { return Primitives.sha1(); }
+
+    /** As above with a digest the caller keeps (reset here before use). */
+    public static byte[] getNewKeyFromSha(MessageDigest sha, byte[] startKey, byte[] sessionKey, int length) {
+        sha.reset();
         sha.update(startKey, 0, length);
         sha.update(SHS_PAD1);
         sha.update(sessionKey, 0, length);

@@ -224,7 +224,7 @@ public final class PppSession {
             byte[] plain = new byte[2 + ipPacket.length()];
             plain[1] = (byte) PROTOCOL_IPV4;
             ipPacket.copyTo(plain, 2);
-            MppePacket packet = sendCipher.encrypt(Bytes.of(plain));
+            MppePacket packet = sendCipher.encrypt(Bytes.wrap(plain));
             sendFrame(PROTOCOL_MPPE, MppeCodec.encode(packet));
         } else if (encryptionRequired()) {
             log("datagram dropped: MPPE is required and not running");
@@ -889,8 +889,9 @@ public final class PppSession {
         boolean lcpFrame = protocol == PppProtocol.LCP.value();
         boolean acfc = !lcpFrame && lcpNegotiated != null && lcpNegotiated.sendAcfc();
         boolean pfc = !lcpFrame && lcpNegotiated != null && lcpNegotiated.sendPfc() && protocol <= 0xFF;
-        PppFrame frame = new PppFrame(!acfc, pfc, protocol, Bytes.of(information));
-        out.add(new SessionAction.SendFrame(Bytes.of(PppFrameCodec.encode(frame))));
+        // information and the encoded frame are fresh arrays from the codecs: wrapped, not copied
+        PppFrame frame = new PppFrame(!acfc, pfc, protocol, Bytes.wrap(information));
+        out.add(new SessionAction.SendFrame(Bytes.wrap(PppFrameCodec.encode(frame))));
     }
 
     private void setPhase(PhaseEvent event) {
