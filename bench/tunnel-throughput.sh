@@ -8,12 +8,13 @@
 #     each way crosses TUN, PPP, MPPE-128 RC4, GRE and raw sockets twice).
 #  2. poptop's userspace GRE relay: pptpd with its `ppp` option naming an echo program (`cat` on a raw
 #     pty, the fastest possible PPP peer: pppd cannot run here), loaded with GRE frames by a generator
-#     that opens a control connection and a call and floods enhanced GRE at pptpd, counting the echoes.
-#     pptpd does no PPP and no encryption: it only moves frames between GRE and HDLC on a pty.
+#     that opens a control connection and a call and sends enhanced GRE at pptpd closed loop (at most 32
+#     frames not yet echoed: flooded open loop, pptpd collapses to a few hundred packets/s), counting
+#     the echoes. pptpd does no PPP and no encryption: it only moves frames between GRE and HDLC on a pty.
 #  3. The same generator against `pptp4j server --calls echo`: our relay without PPP, like for like.
 # Prints each figure and the ratios. Runs as root in throwaway namespaces (203.0.113.0/24 on the veth,
 # 198.51.100.0/24 inside the tunnel); removes them on exit. Bounded: about 2 minutes.
-# Usage: sudo bench/tunnel-throughput.sh [SECONDS_PER_PHASE]   (default 8)
+# Usage: sudo bench/tunnel-throughput.sh [SECONDS_PER_PHASE]   (default 8; SKIP_TUNNEL=1 runs the relays only)
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 secs="${1:-8}"
@@ -75,10 +76,13 @@ else:
 PY
 
 cat > "$work/gre.py" <<'PY'
-# gre.py SERVER SIZE SECONDS: a PPTP call, then enhanced GRE (RFC 2637 4.1) flooded at the server for
-# SECONDS; a second process counts the frames echoed back. Prints "packets/s Mbit/s" of echoes.
+# gre.py SERVER SIZE SECONDS: a PPTP call (SCCRQ, OCRQ), then enhanced GRE (RFC 2637 4.1) at the server,
+# closed loop: at most WINDOW frames sent and not yet echoed, so that the rate is what the far side
+# sustains (pptpd's relay collapses to a few hundred packets/s when flooded open loop). A second process
+# counts the echoes. Prints "packets/s Mbit/s" of echoed frames.
 import multiprocessing as mp, socket, struct, sys, time
 server, size, secs = sys.argv[1], int(sys.argv[2]), float(sys.argv[3])
+WINDOW = 32
 def msg(t, body): return struct.pack('>HHIHH', 12 + len(body), 1, 0x1A2B3C4D, t, 0) + body
 def readmsg(s):
     h = b''
@@ -95,7 +99,8 @@ readmsg(c)
 c.sendall(msg(7, struct.pack('>HHIIIIHHHH', 7, 7, 300, 100000000, 3, 3, 64, 0, 0, 0) + b'\0' * 128))
 ocrp = readmsg(c); peer_call = struct.unpack('>H', ocrp[12:14])[0]; result = ocrp[16]
 if result != 1: raise SystemExit(f'call refused: result {result}')
-last_seq = mp.Value('l', -1); stop = mp.Event(); counts = mp.Array('d', 2)
+last_seq = mp.Value('l', -1, lock=False); echoed = mp.Value('l', 0, lock=False)
+stop = mp.Event(); counts = mp.Array('d', 2)
 def receive():
     r = socket.socket(socket.AF_INET, socket.SOCK_RAW, 47); r.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 8 << 20)
     r.settimeout(0.2); n = b = 0; t0 = None
@@ -106,36 +111,40 @@ def receive():
             continue
         ihl = (d[0] & 15) * 4; g = d[ihl:]
         if len(g) < 8 or g[2:4] != b'\x88\x0b' or struct.unpack('>H', g[6:8])[0] != 7: continue
-        flags = g[0]; off = 8
-        if flags & 0x10: last_seq.value = struct.unpack('>I', g[8:12])[0]; off += 4
-        if g[1] & 0x80: off += 4
+        if g[0] & 0x10: last_seq.value = struct.unpack('>I', g[8:12])[0]
         plen = struct.unpack('>H', g[4:6])[0]
         if plen == 0: continue
         if t0 is None: t0 = time.monotonic()
-        n += 1; b += plen
+        n += 1; b += plen; echoed.value = n
     el = time.monotonic() - t0 if t0 else 1
     counts[0] = n / el; counts[1] = b * 8 / el / 1e6
 def send():
     s = socket.socket(socket.AF_INET, socket.SOCK_RAW, 47); s.connect((server, 0))
-    frame = b'\xff\x03\x00\x21' + b'\x5a' * size; seq = 0; t0 = time.monotonic()
+    frame = b'\xff\x03\x00\x21' + b'\x5a' * size; seq = 0; t0 = time.monotonic(); base = echoed.value
     while time.monotonic() - t0 < secs:
-        for _ in range(64):
-            ack = last_seq.value
-            if ack >= 0:
-                h = struct.pack('>BBHHHII', 0x30, 0x81, 0x880b, len(frame), peer_call, seq, ack)
-            else:
-                h = struct.pack('>BBHHHI', 0x30, 0x01, 0x880b, len(frame), peer_call, seq)
-            try:
-                s.send(h + frame)
-            except OSError:
-                pass
-            seq = (seq + 1) & 0xffffffff
+        if seq - (echoed.value - base) >= WINDOW:
+            if time.monotonic() - last_progress > 0.05:
+                base -= 1                      # a frame lost on the way: write it off after 50 ms
+                last_progress = time.monotonic()
+            continue
+        last_progress = time.monotonic()
+        ack = last_seq.value
+        if ack >= 0:
+            h = struct.pack('>BBHHHII', 0x30, 0x81, 0x880b, len(frame), peer_call, seq, ack)
+        else:
+            h = struct.pack('>BBHHHI', 0x30, 0x01, 0x880b, len(frame), peer_call, seq)
+        try:
+            s.send(h + frame)
+        except OSError:
+            pass
+        seq += 1
 rp = mp.Process(target=receive); rp.start(); time.sleep(0.3)
 sp = mp.Process(target=send); sp.start(); sp.join(); time.sleep(0.5); stop.set(); rp.join()
 print(f'{counts[0]:.0f} {counts[1]:.1f}', flush=True)
 c.close()
 PY
 
+if [ -z "${SKIP_TUNNEL:-}" ]; then
 echo "pptp4j tunnel: MS-CHAP v2, MPPE-128 stateless, TUN at both ends, ${secs} s per figure"
 umask 077; printf 'alice * "bench pass" *\n' > "$work/secrets"; printf 'bench pass\n' > "$work/password"
 ip netns exec $srv bash -c "$(declare -f pptp4j); jdk=$jdk here=$here; pptp4j server --listen 203.0.113.2 --secrets $work/secrets \
@@ -158,6 +167,7 @@ printf '  pptp4j tunnel      %8d packets/s (64-byte UDP)   %7.1f Mbit/s (1300-by
 for p in $(ip netns pids $cli); do kill $p 2>/dev/null || true; done
 for p in $(ip netns pids $srv); do kill $p 2>/dev/null || true; done
 sleep 2
+else t_pps=0; t_mbps=0; fi   # SKIP_TUNNEL=1: the relays only (for trying the script)
 
 relay() { # name -> "pps mbps" for 64- and 1300-byte frames
   read -r r_pps _ <<< "$(ip netns exec $cli timeout $((secs + 20)) python3 "$work/gre.py" 203.0.113.2 64 "$secs")"
@@ -166,7 +176,24 @@ relay() { # name -> "pps mbps" for 64- and 1300-byte frames
 }
 
 echo "GRE relays (a call flooded with GRE, frames echoed back by the far side)"
-printf '#!/bin/sh\nstty raw -echo\nexec cat\n' > "$work/echo"; chmod 755 "$work/echo"
+# pptpctrl relays GRE only once the ppp program has written: greet with an HDLC-framed LCP
+# Configure-Request (RFC 1662: FCS-16, every octet below 0x20 escaped), then echo every byte back
+cat > "$work/greet.py" <<'PY'
+import sys
+frame = bytes([0xff, 0x03, 0xc0, 0x21, 0x01, 0x01, 0x00, 0x04])
+fcs = 0xffff
+for b in frame:
+    fcs ^= b
+    for _ in range(8):
+        fcs = (fcs >> 1) ^ 0x8408 if fcs & 1 else fcs >> 1
+frame += bytes([(fcs ^ 0xffff) & 0xff, (fcs ^ 0xffff) >> 8])
+out = bytearray([0x7e])
+for b in frame:
+    out += bytes([0x7d, b ^ 0x20]) if b < 0x20 or b in (0x7d, 0x7e) else bytes([b])
+out.append(0x7e)
+sys.stdout.buffer.write(out); sys.stdout.flush()
+PY
+printf '#!/bin/sh\nstty raw -echo\npython3 %s\nexec cat\n' "$work/greet.py" > "$work/echo"; chmod 755 "$work/echo"
 printf 'nodefaultroute\n' > "$work/options"
 cat > "$work/pptpd.conf" <<CONF
 ppp $work/echo
