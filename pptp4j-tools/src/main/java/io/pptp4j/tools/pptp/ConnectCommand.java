@@ -93,21 +93,8 @@ public final class ConnectCommand implements Callable<Integer> {
                 throw new UserException("--tun: " + e.getMessage(), 2);
             }
         }
-        java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
-        Thread hook = new Thread(() -> {
-            interrupted.complete(null);
-            try {
-                // the JVM halts when the hooks return: let the session end politely and the interface go first
-                done.await(5, java.util.concurrent.TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        });
-        Runtime.getRuntime().addShutdownHook(hook);
-        try {
+        try (io.pptp4j.tools.Interrupts ignored = io.pptp4j.tools.Interrupts.onInterrupt(() -> interrupted.complete(null))) {
             return connect();
-        } finally {
-            done.countDown();
         }
     }
 

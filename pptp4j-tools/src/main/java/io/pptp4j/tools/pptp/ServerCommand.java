@@ -137,17 +137,7 @@ public final class ServerCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new UserException("cannot listen on " + listen + ": " + e.getMessage());
         }
-        CountDownLatch stopped = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
-            stop.countDown();
-            try {
-                // the JVM halts when the hooks return: let the main thread say goodbye to every peer first
-                stopped.await(5, java.util.concurrent.TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        });
-        Runtime.getRuntime().addShutdownHook(hook);
+        io.pptp4j.tools.Interrupts interrupts = io.pptp4j.tools.Interrupts.onInterrupt(stop::countDown);
         try {
             if (duration != null) {
                 stop.await(duration, java.util.concurrent.TimeUnit.SECONDS);
@@ -159,7 +149,7 @@ public final class ServerCommand implements Callable<Integer> {
             pppTimers.shutdownNow();
             out.printf("%s server stopped%n", Instant.now());
             out.flush();
-            stopped.countDown();
+            interrupts.close();
         }
         return 0;
     }

@@ -126,15 +126,7 @@ class AgainstRealPeersTest {
     @Test
     void ourClientHasAWholeSessionWithPptpdRunningPptp4jPppd() throws Exception {
         RootRequired.check();
-        Path secrets = dir.resolve("chap-secrets");
-        java.nio.file.Files.writeString(secrets, "alice * \"open sesame\" *\n");
-        java.nio.file.Files.setPosixFilePermissions(secrets, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
-        // pptpd's `ppp` names a program; ours is `pptp4j pppd`, started from this JVM's classpath
-        Path wrapper = dir.resolve("pptp4j-pppd");
-        java.nio.file.Files.writeString(wrapper, "#!/bin/sh\nexec " + Path.of(System.getProperty("java.home"), "bin", "java")
-                + " --enable-native-access=ALL-UNNAMED -XX:+UseSerialGC -cp '" + System.getProperty("java.class.path")
-                + "' io.pptp4j.tools.Main pppd --secrets " + secrets + " \"$@\" 2>>" + dir.resolve("pppd.log") + "\n");
-        java.nio.file.Files.setPosixFilePermissions(wrapper, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+        Path wrapper = pptp4jPppdFor("alice * \"open sesame\" *\n");
         try (TwoHosts hosts = TwoHosts.create();
              PptpdPeer pptpd = PptpdPeer.start(hosts.server(), dir.resolve("pptpd"),
                      PptpdConfig.of(TwoHosts.SERVER_ADDRESS, wrapper))) {
@@ -241,16 +233,9 @@ class AgainstRealPeersTest {
     @Test
     void ourClientPingsThroughPptpdRunningPptp4jPppd() throws Exception {
         RootRequired.check();
-        Path secrets = dir.resolve("chap-secrets");
-        java.nio.file.Files.writeString(secrets, "alice * \"open sesame\" *\n");
-        java.nio.file.Files.setPosixFilePermissions(secrets, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        Path wrapper = pptp4jPppdFor("alice * \"open sesame\" *\n");
         Path password = dir.resolve("password");
         java.nio.file.Files.writeString(password, "open sesame\n");
-        Path wrapper = dir.resolve("pptp4j-pppd");
-        java.nio.file.Files.writeString(wrapper, "#!/bin/sh\nexec " + Path.of(System.getProperty("java.home"), "bin", "java")
-                + " --enable-native-access=ALL-UNNAMED -XX:+UseSerialGC -cp '" + System.getProperty("java.class.path")
-                + "' io.pptp4j.tools.Main pppd --secrets " + secrets + " \"$@\" 2>>" + dir.resolve("pppd.log") + "\n");
-        java.nio.file.Files.setPosixFilePermissions(wrapper, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
         try (TwoHosts hosts = TwoHosts.create();
              PptpdPeer pptpd = PptpdPeer.start(hosts.server(), dir.resolve("pptpd"),
                      PptpdConfig.of(TwoHosts.SERVER_ADDRESS, wrapper));
@@ -271,6 +256,22 @@ class AgainstRealPeersTest {
                     + "\nclient:\n" + client.output()).isZero();
             assertThat(ping.stdout()).contains("3 received");
         }
+    }
+
+    /**
+     * pptpd's {@code ppp} names a program; ours is {@code pptp4j pppd}, started from this JVM's classpath by
+     * a wrapper script, with a chap-secrets file of {@code secrets}; its log goes to pppd.log.
+     */
+    private Path pptp4jPppdFor(String secretsLines) throws java.io.IOException {
+        Path secrets = dir.resolve("chap-secrets");
+        java.nio.file.Files.writeString(secrets, secretsLines);
+        java.nio.file.Files.setPosixFilePermissions(secrets, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        Path wrapper = dir.resolve("pptp4j-pppd");
+        java.nio.file.Files.writeString(wrapper, "#!/bin/sh\nexec " + Path.of(System.getProperty("java.home"), "bin", "java")
+                + " --enable-native-access=ALL-UNNAMED -XX:+UseSerialGC -cp '" + System.getProperty("java.class.path")
+                + "' io.pptp4j.tools.Main pppd --secrets " + secrets + " \"$@\" 2>>" + dir.resolve("pppd.log") + "\n");
+        java.nio.file.Files.setPosixFilePermissions(wrapper, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+        return wrapper;
     }
 
     private static void awaitLog(Path log, String text) throws InterruptedException {
