@@ -1,8 +1,5 @@
 package io.pptp4j.tools.scan;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.pptp4j.control.ControlMessage.StartControlConnectionReply;
 import io.pptp4j.scan.Finding;
 import io.pptp4j.scan.ScanResult;
@@ -38,51 +35,66 @@ public sealed interface ResultWriter permits JsonlResultWriter, CsvResultWriter,
      * it does not apply); {@code first_bytes} (hex), {@code error} and {@code target} (the host name it
      * was given as) are added when they apply.
      */
-    static ObjectNode json(ScanResult r) {
-        ObjectNode o = JsonNodeFactory.instance.objectNode();
-        o.put("ip", r.target().ip());
-        o.put("port", r.target().port());
-        o.put("status", r.status().label());
-        if (r.rttMillis() != null) o.put("rtt_ms", r.rttMillis()); else o.putNull("rtt_ms");
+    static String jsonLine(ScanResult r) {
+        java.io.StringWriter s = new java.io.StringWriter(256);
+        try (com.fasterxml.jackson.core.JsonGenerator g = JsonlResultWriter.FACTORY.createGenerator(s)) {
+            writeJson(r, g);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return s.toString();
+    }
+
+    /** {@link #jsonLine} into a streaming generator (a scan writes one per target). */
+    static void writeJson(ScanResult r, com.fasterxml.jackson.core.JsonGenerator g) throws java.io.IOException {
+        g.writeStartObject();
+        g.writeStringField("ip", r.target().ip());
+        g.writeNumberField("port", r.target().port());
+        g.writeStringField("status", r.status().label());
+        g.writeFieldName("rtt_ms");
+        if (r.rttMillis() != null) g.writeNumber(r.rttMillis()); else g.writeNull();
         StartControlConnectionReply s = r.reply();
         if (s != null) {
-            o.put("protocol_version", s.protocolVersion());
-            o.put("result_code", s.resultCode());
-            o.put("error_code", s.errorCode());
-            o.put("framing", s.framingCapabilities());
-            o.put("bearer", s.bearerCapabilities());
-            o.put("max_channels", s.maximumChannels());
-            o.put("firmware_revision", s.firmwareRevision());
-            o.put("hostname", s.hostName());
-            o.put("vendor", s.vendorString());
+            g.writeNumberField("protocol_version", s.protocolVersion());
+            g.writeNumberField("result_code", s.resultCode());
+            g.writeNumberField("error_code", s.errorCode());
+            g.writeNumberField("framing", s.framingCapabilities());
+            g.writeNumberField("bearer", s.bearerCapabilities());
+            g.writeNumberField("max_channels", s.maximumChannels());
+            g.writeNumberField("firmware_revision", s.firmwareRevision());
+            g.writeStringField("hostname", s.hostName());
+            g.writeStringField("vendor", s.vendorString());
         } else {
-            for (String k : new String[] {"protocol_version", "result_code", "error_code", "framing", "bearer", "max_channels",
-                    "firmware_revision", "hostname", "vendor"}) {
-                o.putNull(k);
-            }
+            for (String k : REPLY_FIELDS) g.writeNullField(k);
         }
         if (r.fingerprint() != null) {
-            ObjectNode f = o.putObject("fingerprint");
-            f.put("product", r.fingerprint().product());
-            f.put("os", r.fingerprint().os());
-            f.put("confidence", r.fingerprint().confidence().label());
-            f.put("rule", r.fingerprint().ruleId());
-            if (r.fingerprint().endOfLife() != null) f.put("end_of_life", r.fingerprint().endOfLife());
+            g.writeObjectFieldStart("fingerprint");
+            g.writeStringField("product", r.fingerprint().product());
+            g.writeStringField("os", r.fingerprint().os());
+            g.writeStringField("confidence", r.fingerprint().confidence().label());
+            g.writeStringField("rule", r.fingerprint().ruleId());
+            if (r.fingerprint().endOfLife() != null) g.writeStringField("end_of_life", r.fingerprint().endOfLife());
+            g.writeEndObject();
         } else {
-            o.putNull("fingerprint");
+            g.writeNullField("fingerprint");
         }
-        ArrayNode findings = o.putArray("findings");
+        g.writeArrayFieldStart("findings");
         for (Finding f : r.findings()) {
-            ObjectNode n = findings.addObject();
-            n.put("id", f.id());
-            n.put("severity", f.severity().label());
-            n.put("title", f.title());
-            n.put("evidence", f.evidence());
-            n.put("remediation", f.remediation());
+            g.writeStartObject();
+            g.writeStringField("id", f.id());
+            g.writeStringField("severity", f.severity().label());
+            g.writeStringField("title", f.title());
+            g.writeStringField("evidence", f.evidence());
+            g.writeStringField("remediation", f.remediation());
+            g.writeEndObject();
         }
-        if (r.firstBytes() != null) o.put("first_bytes", r.firstBytes().hex());
-        if (r.error() != null) o.put("error", r.error());
-        if (r.target().hostName() != null) o.put("target", r.target().hostName());
-        return o;
+        g.writeEndArray();
+        if (r.firstBytes() != null) g.writeStringField("first_bytes", r.firstBytes().hex());
+        if (r.error() != null) g.writeStringField("error", r.error());
+        if (r.target().hostName() != null) g.writeStringField("target", r.target().hostName());
+        g.writeEndObject();
     }
+
+    String[] REPLY_FIELDS = {"protocol_version", "result_code", "error_code", "framing", "bearer", "max_channels",
+            "firmware_revision", "hostname", "vendor"};
 }
