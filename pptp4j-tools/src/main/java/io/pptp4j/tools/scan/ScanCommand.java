@@ -82,6 +82,10 @@ public final class ScanCommand implements Callable<Integer> {
             + "the reply: faster (a round trip less), and fine for stacks that read the stream in order, as TCP allows")
     boolean pipeline;
 
+    @Option(names = "--engine", hidden = true, paramLabel = "E", defaultValue = "auto",
+            description = "auto, epoll (Linux) or nio: the I/O engine (default: ${DEFAULT-VALUE})")
+    String engineName;
+
     @Option(names = "--no-progress", description = "no progress line on standard error, even on a terminal")
     boolean noProgress;
 
@@ -119,8 +123,17 @@ public final class ScanCommand implements Callable<Integer> {
                 : Stream.concat(given.stream(), java.util.stream.StreamSupport.stream(
                         java.util.Spliterators.spliteratorUnknownSize(file, 0), false)).iterator();
         TargetStream stream = new TargetStream(specs, portList, exclusions, ScanCommand::resolve);
-        ScanEngine engine = new ScanEngine(concurrency, rate, timeoutMillis, new ScanAssessor(db, LocalDate.now()), hostName, vendor,
-                pipeline);
+        ScanEngine.Settings settings = new ScanEngine.Settings(concurrency, rate, timeoutMillis,
+                new ScanAssessor(db, LocalDate.now()), hostName, vendor, pipeline);
+        ScanEngine engine = switch (engineName) {
+            case "auto" -> ScanEngine.create(settings);
+            case "nio" -> new NioScanEngine(settings);
+            case "epoll" -> {
+                if (!EpollScanEngine.available()) throw new UserException("--engine epoll: not available here (Linux, native access)", 2);
+                yield new EpollScanEngine(settings);
+            }
+            default -> throw new UserException("--engine " + engineName + ": must be auto, epoll or nio", 2);
+        };
 
         PrintWriter out = output == null ? stdout
                 : new PrintWriter(Files.newBufferedWriter(output, StandardCharsets.UTF_8), false);

@@ -74,12 +74,13 @@ class ScanOnTheNetworkTest {
         return byTarget;
     }
 
-    @Test
-    void reportsEveryFieldOfOurServerAClosedPortAndAnAddressNobodyHolds() throws Exception {
+    @org.junit.jupiter.params.ParameterizedTest(name = "engine {0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"epoll", "nio"})
+    void reportsEveryFieldOfOurServerAClosedPortAndAnAddressNobodyHolds(String engine) throws Exception {
         server = CliProcess.start(hosts.server(), "server", "--listen", SERVER, "--vendor", "ExampleVendor", "--hostname", "vpn-gw-7",
                 "--firmware", "4242");
         server.awaitOutput("listening on", WAIT);
-        Map<String, JsonNode> r = scan(SERVER, "192.0.2.9", "-p", "1723,1724", "--timeout", "1500");
+        Map<String, JsonNode> r = scan(SERVER, "192.0.2.9", "-p", "1723,1724", "--timeout", "1500", "--engine", engine);
         assertThat(r).hasSize(4);
         JsonNode p = r.get(SERVER + ":1723");
         assertThat(p.get("status").asText()).isEqualTo("pptp");
@@ -103,11 +104,12 @@ class ScanOnTheNetworkTest {
         assertThat(server.output()).contains("established: host \"pptp4j-scan\" vendor \"pptp4j\"");
     }
 
-    @Test
-    void pptpdIsFingerprintedAsPoptop() throws Exception {
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"--engine=epoll", "--pipeline", "--engine=nio"})
+    void pptpdIsFingerprintedAsPoptop(String option) throws Exception {
         EchoPppProgram ppp = EchoPppProgram.write(dir.resolve("ppp"));
         try (PptpdPeer pptpd = PptpdPeer.start(hosts.server(), dir.resolve("pptpd"), PptpdConfig.of(TwoHosts.SERVER_ADDRESS, ppp.script()))) {
-            JsonNode p = scan(SERVER).get(SERVER + ":1723");
+            JsonNode p = scan(SERVER, option).get(SERVER + ":1723");
             assertThat(p.get("status").asText()).isEqualTo("pptp");
             assertThat(p.get("vendor").asText()).isEqualTo("linux");
             assertThat(p.get("hostname").asText()).isEqualTo("local");
@@ -117,11 +119,15 @@ class ScanOnTheNetworkTest {
             assertThat(p.get("fingerprint").get("os").asText()).isEqualTo("Linux");
             assertThat(p.get("fingerprint").get("confidence").asText()).isEqualTo("high");
             assertThat(pptpd.awaitControlConnections(1, WAIT)).containsExactly("192.0.2.1");
+            // pptpctrl saw the control connection through to its end, not a broken one
+            pptpd.syslog().await(m -> m.text().contains("CTRL: Client 192.0.2.1 control connection finished"), WAIT,
+                    "the end of the control connection");
         }
     }
 
-    @Test
-    void anHttpServerOnPort1723IsNotPptpWithTheFirstBytesItSent() throws Exception {
+    @org.junit.jupiter.params.ParameterizedTest(name = "engine {0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"epoll", "nio"})
+    void anHttpServerOnPort1723IsNotPptpWithTheFirstBytesItSent(String engine) throws Exception {
         byte[] answer = "HTTP/1.0 400 Bad Request\r\nContent-Length: 0\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
         // bound inside the namespace: a ServerSocket makes its socket when it binds
         try (ServerSocket http = hosts.inServer(() -> new ServerSocket(1723, 50, TwoHosts.SERVER_ADDRESS))) {
@@ -138,7 +144,7 @@ class ScanOnTheNetworkTest {
                     }
                 }
             });
-            JsonNode p = scan(SERVER).get(SERVER + ":1723");
+            JsonNode p = scan(SERVER, "--engine", engine).get(SERVER + ":1723");
             assertThat(p.get("status").asText()).isEqualTo("not-pptp");
             assertThat(p.get("first_bytes").asText()).isEqualTo(io.pptp4j.wire.Hex.of(answer));
             assertThat(p.get("error").asText()).isEqualTo("no PPTP Magic Cookie at offset 4");
