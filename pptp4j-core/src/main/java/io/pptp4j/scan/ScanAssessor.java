@@ -12,6 +12,14 @@ import java.util.List;
 public final class ScanAssessor {
     private final FingerprintDatabase database;
     private final LocalDate today;
+    /**
+     * What the database said about recent replies: a scan meets the same reply on host after host, and
+     * the rules are regular expressions. Bounded; cleared when full. Not thread-safe, like the class.
+     */
+    private final java.util.Map<StartControlConnectionReply, Matched> recent = new java.util.HashMap<>();
+    private static final int RECENT_MAX = 4096;
+
+    private record Matched(Fingerprint fingerprint, java.util.Optional<String> defacement, java.util.Optional<String> honeypot) {}
 
     /** {@code today} decides whether an end-of-life date has passed. */
     public ScanAssessor(FingerprintDatabase database, LocalDate today) {
@@ -36,12 +44,19 @@ public final class ScanAssessor {
     }
 
     private ScanResult assessReply(Target target, StartControlConnectionReply r, String nonconformance, Double rtt) {
-        Fingerprint fingerprint = database.identify(r).orElse(null);
+        Matched matched = recent.get(r);
+        if (matched == null) {
+            if (recent.size() >= RECENT_MAX) recent.clear();
+            matched = new Matched(database.identify(r).orElse(null), signs(r, database.defacementSignsIn(r)),
+                    signs(r, database.honeypotSignsIn(r)));
+            recent.put(r, matched);
+        }
+        Fingerprint fingerprint = matched.fingerprint();
         List<Finding> findings = new ArrayList<>();
         findings.add(FindingKind.PPTP_EXPOSED.with("TCP " + target.port() + " answered a Start-Control-Connection-Request"
                 + (r.vendorString().isEmpty() ? "" : " as \"" + r.vendorString() + "\"")
                 + " with Result Code " + StartControlConnectionResult.describe(r.resultCode())));
-        signs(r, database.defacementSignsIn(r)).ifPresent(e -> findings.add(FindingKind.DEFACED_HOST_NAME.with(e)));
+        matched.defacement().ifPresent(e -> findings.add(FindingKind.DEFACED_HOST_NAME.with(e)));
         if (fingerprint != null && fingerprint.endOfLife() != null && !LocalDate.parse(fingerprint.endOfLife()).isAfter(today)) {
             findings.add(FindingKind.END_OF_LIFE.with(fingerprint.product() + (fingerprint.os() != null ? " (" + fingerprint.os() + ")" : "")
                     + ", support ended " + fingerprint.endOfLife() + "; identified by " + fingerprint.evidence()));
@@ -57,7 +72,7 @@ public final class ScanAssessor {
         if (nonconformance != null) {
             findings.add(FindingKind.NONCONFORMANT.with(nonconformance));
         }
-        signs(r, database.honeypotSignsIn(r)).ifPresent(e -> findings.add(FindingKind.HONEYPOT_SIGN.with(e)));
+        matched.honeypot().ifPresent(e -> findings.add(FindingKind.HONEYPOT_SIGN.with(e)));
         return new ScanResult(target, ScanStatus.PPTP, rtt, r, null, null, fingerprint, findings);
     }
 

@@ -118,6 +118,18 @@ class ScanAssessorTest {
     }
 
     @Test
+    void aRepeatedReplyIsJudgedAlikeOnEachTargetAndPort() {
+        StartControlConnectionReply defaced = reply(1, 1, "hacked", "linux");
+        ScanResult first = assess(defaced);
+        Target other = Target.of(TargetSpec.literal("192.0.2.99"), 10723);
+        ScanResult second = ASSESSOR.assess(other, new ReplyClassifier.Reply(defaced, null), 2.0);
+        assertThat(second.fingerprint()).isEqualTo(first.fingerprint());
+        assertThat(second.findings()).extracting(Finding::id).isEqualTo(first.findings().stream().map(Finding::id).toList());
+        assertThat(second.findings().getFirst().evidence()).startsWith("TCP 10723 answered");
+        assertThat(second.target()).isEqualTo(other);
+    }
+
+    @Test
     void rulesNeedAConditionAndUniqueIds() {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> new Conditions(null, null, null, null, null))
                 .hasMessage("a rule needs at least one condition");
