@@ -18,6 +18,12 @@ public enum FindingKind {
                     + "make the service less exposed: close the port if it is not used."),
     ODD_VERSION("PPTP-ODD-VERSION", Severity.LOW, "Unexpected Protocol Version",
             "RFC 2637 defines version 1.0 (0x0100) only: identify the implementation before trusting it."),
+    GRE_BLOCKED("PPTP-GRE-BLOCKED", Severity.LOW, "GRE does not come back",
+            "The control connection and the call work but no GRE comes back: clients connect, then hang. Allow IP "
+                    + "protocol 47 both ways (and the NAT's PPTP helper), or, better, close TCP 1723 and retire PPTP."),
+    NO_ECHO_REPLY("PPTP-NO-ECHO-REPLY", Severity.LOW, "Echo-Request not answered",
+            "RFC 2637 2.5: an Echo-Request must be answered; a server that does not will drop idle clients or keep "
+                    + "dead connections: identify and update the implementation."),
     NONCONFORMANT("PPTP-NONCONFORMANT", Severity.LOW, "Reply breaks RFC 2637",
             "The reply decodes only when errors are overlooked: identify the implementation; non-conforming stacks "
                     + "are often old or embedded ones that are no longer maintained.");

@@ -48,6 +48,12 @@ public sealed interface ResultWriter permits JsonlResultWriter, CsvResultWriter,
     /** {@link #jsonLine} into a streaming generator (a scan writes one per target). */
     static void writeJson(ScanResult r, com.fasterxml.jackson.core.JsonGenerator g) throws java.io.IOException {
         g.writeStartObject();
+        writeFields(r, g);
+        g.writeEndObject();
+    }
+
+    /** The fields of {@link #writeJson}, inside an object the caller opened (probe adds its own after them). */
+    static void writeFields(ScanResult r, com.fasterxml.jackson.core.JsonGenerator g) throws java.io.IOException {
         g.writeStringField("ip", r.target().ip());
         g.writeNumberField("port", r.target().port());
         g.writeStringField("status", r.status().label());
@@ -92,7 +98,6 @@ public sealed interface ResultWriter permits JsonlResultWriter, CsvResultWriter,
         if (r.firstBytes() != null) g.writeStringField("first_bytes", r.firstBytes().hex());
         if (r.error() != null) g.writeStringField("error", r.error());
         if (r.target().hostName() != null) g.writeStringField("target", r.target().hostName());
-        g.writeEndObject();
     }
 
     String[] REPLY_FIELDS = {"protocol_version", "result_code", "error_code", "framing", "bearer", "max_channels",

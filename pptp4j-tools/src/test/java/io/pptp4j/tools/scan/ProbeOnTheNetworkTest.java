@@ -1,0 +1,96 @@
+package io.pptp4j.tools.scan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.pptp4j.linux.testing.RootRequired;
+import io.pptp4j.linux.testing.TwoHosts;
+import io.pptp4j.tools.testing.CliProcess;
+import io.pptp4j.tools.testing.ExternalTool;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code pptp4j probe} on a real network: against {@code pptp4j server} (its calls echo PPP frames),
+ * with GRE let through and with an nftables rule on the server dropping it.
+ */
+class ProbeOnTheNetworkTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String SERVER = TwoHosts.SERVER_ADDRESS.getHostAddress();
+    private static final Duration WAIT = Duration.ofSeconds(40);
+
+    @TempDir
+    Path dir;
+
+    private TwoHosts hosts;
+    private CliProcess server;
+
+    @BeforeEach
+    void hosts() throws Exception {
+        RootRequired.check();
+        hosts = TwoHosts.create();
+        server = CliProcess.start(hosts.server(), "server", "--listen", SERVER, "--vendor", "linux", "--hostname", "local",
+                "--calls", "echo");
+        server.awaitOutput("listening on", WAIT);
+    }
+
+    @AfterEach
+    void cleanUp() throws IOException {
+        try {
+            if (server != null) server.close();
+        } finally {
+            if (hosts != null) hosts.close();
+        }
+    }
+
+    private JsonNode probe() throws Exception {
+        CliProcess.Result r = CliProcess.run(hosts.client(), WAIT, "probe", SERVER, "-o", "json", "--gre-wait", "3000");
+        assertThat(r.exitCode()).as(r.output()).isZero();
+        String out = r.output();
+        return JSON.readTree(out.substring(out.indexOf('{')));
+    }
+
+    @Test
+    void greComesBackThroughAnOpenPath() throws Exception {
+        JsonNode p = probe();
+        assertThat(p.get("status").asText()).isEqualTo("pptp");
+        assertThat(p.get("vendor").asText()).isEqualTo("linux");
+        assertThat(p.get("fingerprint").get("product").asText()).isEqualTo("PoPToP pptpd");
+        assertThat(p.get("echo").get("status").asText()).isEqualTo("answered");
+        assertThat(p.get("echo").get("result_code").asInt()).isEqualTo(1);
+        assertThat(p.get("call").get("status").asText()).isEqualTo("connected");
+        assertThat(p.get("call").get("peer_call_id").asInt()).isPositive();
+        assertThat(p.get("call").get("peer_window").asInt()).isEqualTo(64);
+        assertThat(p.get("call").get("ocrp").get("result_code").asInt()).isEqualTo(1);
+        JsonNode gre = p.get("gre");
+        assertThat(gre.get("status").asText()).as(gre.toString()).isEqualTo("passes");
+        assertThat(gre.get("frames_received").asInt()).isPositive();
+        assertThat(gre.get("tried").asText()).contains("came back");
+        assertThat(p.get("findings").findValuesAsText("id")).contains("PPTP-EXPOSED").doesNotContain("PPTP-GRE-BLOCKED");
+    }
+
+    @Test
+    void greDroppedByNftablesIsReportedBlockedWithWhatWasTried() throws Exception {
+        ExternalTool.require("nft");
+        Path rules = dir.resolve("drop-gre.nft");
+        Files.writeString(rules, "table ip p4jprobe {\n  chain input {\n    type filter hook input priority 0;\n"
+                + "    ip protocol gre drop\n  }\n}\n");
+        hosts.server().exec("nft", "-f", rules.toString()); // throws if nft refuses the rules
+        JsonNode p = probe();
+        assertThat(p.get("call").get("status").asText()).isEqualTo("connected");
+        JsonNode gre = p.get("gre");
+        assertThat(gre.get("status").asText()).as(gre.toString()).isEqualTo("blocked");
+        assertThat(gre.get("frames_sent").asInt()).isGreaterThanOrEqualTo(2);
+        assertThat(gre.get("frames_received").asInt()).isZero();
+        assertThat(gre.get("tried").asText()).matches("sent \\d+ LCP Configure-Requests over GRE \\(our call ID 1, the server's \\d+\\) "
+                + "in \\d+ ms; no GRE came back");
+        assertThat(p.get("findings").findValuesAsText("id")).contains("PPTP-EXPOSED", "PPTP-GRE-BLOCKED");
+    }
+}
