@@ -18,6 +18,13 @@ public enum FindingKind {
                     + "make the service less exposed: close the port if it is not used."),
     ODD_VERSION("PPTP-ODD-VERSION", Severity.LOW, "Unexpected Protocol Version",
             "RFC 2637 defines version 1.0 (0x0100) only: identify the implementation before trusting it."),
+    NO_AUTHENTICATION("PPTP-NO-AUTHENTICATION", Severity.CRITICAL, "No authentication asked for",
+            "The server's LCP asks for no authentication: anyone reaching it gets a link. Require authentication at "
+                    + "once, then retire PPTP for WireGuard or IPsec (IKEv2)."),
+    WEAK_AUTHENTICATION("PPTP-WEAK-AUTHENTICATION", Severity.HIGH, "Weak authentication accepted",
+            "PAP sends the password in clear, CHAP-MD5 needs it stored in clear and gives no MPPE keys, MS-CHAP v1 "
+                    + "falls to a dictionary and its LM response worse: refuse them (pppd: refuse-pap, refuse-chap, "
+                    + "refuse-mschap), then retire PPTP."),
     GRE_BLOCKED("PPTP-GRE-BLOCKED", Severity.LOW, "GRE does not come back",
             "The control connection and the call work but no GRE comes back: clients connect, then hang. Allow IP "
                     + "protocol 47 both ways (and the NAT's PPTP helper), or, better, close TCP 1723 and retire PPTP."),

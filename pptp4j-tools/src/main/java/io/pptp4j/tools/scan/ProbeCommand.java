@@ -53,6 +53,13 @@ public final class ProbeCommand implements Callable<Integer> {
             description = "how long to wait for GRE to come back with the call up (default: ${DEFAULT-VALUE})")
     int greWaitMillis;
 
+    @Option(names = "--auth-wait", paramLabel = "MS", defaultValue = "3000",
+            description = "per try of the authentication posture: how long to wait for the server's LCP (default: ${DEFAULT-VALUE})")
+    int authWaitMillis;
+
+    @Option(names = "--no-auth", description = "skip the authentication posture (six calls)")
+    boolean noAuth;
+
     @Option(names = {"-o", "--format"}, paramLabel = "FORMAT", defaultValue = "table",
             description = "table, json or sarif (default: ${DEFAULT-VALUE})")
     String format;
@@ -82,7 +89,21 @@ public final class ProbeCommand implements Callable<Integer> {
         if (scan.status() == ScanStatus.PPTP && scan.reply() != null && scan.reply().resultCode() == 1) {
             call = new CallProbe(timeoutMillis, greWaitMillis, hostName).probe(new InetSocketAddress(target.address(), target.port()));
         }
+        AuthProbe.Posture auth = null;
+        if (!noAuth && call != null && call.call().status().equals("connected")) {
+            auth = new AuthProbe(timeoutMillis, authWaitMillis, hostName).probe(new InetSocketAddress(target.address(), target.port()));
+        }
         List<Finding> findings = new ArrayList<>(scan.findings());
+        if (auth != null && "none".equals(auth.requested())) {
+            findings.add(FindingKind.NO_AUTHENTICATION.with("the server's LCP Configure-Request has no Authentication-Protocol"));
+        }
+        if (auth != null) {
+            List<String> weak = auth.accepted().stream().filter(a -> List.of("pap", "chap-md5", "ms-chap").contains(a)).toList();
+            if (!weak.isEmpty()) {
+                findings.add(FindingKind.WEAK_AUTHENTICATION.with("accepts " + String.join(", ", weak) + " when Nak'd toward "
+                        + (weak.size() == 1 ? "it" : "them") + " (asks for " + auth.requested() + ")"));
+            }
+        }
         if (control.echo().status().equals("no-reply")) findings.add(FindingKind.NO_ECHO_REPLY.with(control.echo().detail()));
         if (call != null && call.gre().status().equals("blocked")) findings.add(FindingKind.GRE_BLOCKED.with(call.gre().tried()));
         ScanResult all = new ScanResult(scan.target(), scan.status(), scan.rttMillis(), scan.reply(), scan.firstBytes(), scan.error(),
@@ -91,13 +112,13 @@ public final class ProbeCommand implements Callable<Integer> {
         PrintWriter out = output == null ? spec.commandLine().getOut()
                 : new PrintWriter(Files.newBufferedWriter(output, StandardCharsets.UTF_8), false);
         switch (format) {
-            case "json" -> out.println(json(all, control.echo(), call));
+            case "json" -> out.println(json(all, control.echo(), call, auth));
             case "sarif" -> {
                 ResultWriter w = ResultWriter.of(ResultWriter.Format.SARIF, out, ScanCommand.version());
                 w.write(all);
                 w.end();
             }
-            default -> table(out, all, control.echo(), call);
+            default -> table(out, all, control.echo(), call, auth);
         }
         out.flush();
         if (output != null) out.close();
@@ -135,7 +156,7 @@ public final class ProbeCommand implements Callable<Integer> {
     }
 
     /** The scan fields (as {@code scan -o jsonl}) and then {@code echo}, {@code call} and {@code gre}. */
-    static String json(ScanResult r, ControlProbe.Echo echo, CallProbe.Outcome call) throws IOException {
+    static String json(ScanResult r, ControlProbe.Echo echo, CallProbe.Outcome call, AuthProbe.Posture auth) throws IOException {
         StringWriter s = new StringWriter();
         try (JsonGenerator g = JsonlResultWriter.FACTORY.createGenerator(s).useDefaultPrettyPrinter()) {
             g.writeStartObject();
@@ -182,6 +203,23 @@ public final class ProbeCommand implements Callable<Integer> {
                 if (gre.firstReplyMillis() != null) g.writeNumber(gre.firstReplyMillis()); else g.writeNull();
             }
             g.writeEndObject();
+            g.writeObjectFieldStart("auth");
+            if (auth == null) {
+                g.writeStringField("status", "not-tried");
+            } else {
+                g.writeStringField("status", auth.requested() == null ? "unknown" : "probed");
+                g.writeStringField("requested", auth.requested());
+                g.writeArrayFieldStart("accepted");
+                for (String a : auth.accepted()) g.writeString(a);
+                g.writeEndArray();
+                g.writeArrayFieldStart("refused");
+                for (String a : auth.refused()) g.writeString(a);
+                g.writeEndArray();
+                g.writeArrayFieldStart("notes");
+                for (String a : auth.notes()) g.writeString(a);
+                g.writeEndArray();
+            }
+            g.writeEndObject();
             g.writeEndObject();
         }
         return s.toString();
@@ -192,7 +230,7 @@ public final class ProbeCommand implements Callable<Integer> {
         if (v != null) g.writeNumber(v); else g.writeNull();
     }
 
-    private static void table(PrintWriter out, ScanResult r, ControlProbe.Echo echo, CallProbe.Outcome call) {
+    private static void table(PrintWriter out, ScanResult r, ControlProbe.Echo echo, CallProbe.Outcome call, AuthProbe.Posture auth) {
         ResultWriter w = ResultWriter.of(ResultWriter.Format.TABLE, out, "");
         if (r.status() == ScanStatus.CLOSED || r.status() == ScanStatus.FILTERED) {
             out.println(r.target().ip() + ":" + r.target().port() + " " + r.status().label() + (r.error() != null ? ": " + r.error() : ""));
@@ -210,5 +248,11 @@ public final class ProbeCommand implements Callable<Integer> {
                 + c.peerWindow() + ", processing delay " + c.peerProcessingDelay() + ", connect speed " + c.connectSpeed()
                 + ", OCRP result " + c.resultCode() : "") + (c.detail() != null ? " (" + c.detail() + ")" : ""));
         out.println("  gre:  " + call.gre().status() + ": " + call.gre().tried());
+        if (auth != null) {
+            out.println("  auth: asks for " + (auth.requested() == null ? "(unknown)" : auth.requested()) + "; accepts "
+                    + (auth.accepted().isEmpty() ? "none of the others" : String.join(", ", auth.accepted())) + "; refuses "
+                    + (auth.refused().isEmpty() ? "none" : String.join(", ", auth.refused()))
+                    + (auth.notes().isEmpty() ? "" : " (" + String.join("; ", auth.notes()) + ")"));
+        }
     }
 }

@@ -50,8 +50,51 @@ class ProbeOnTheNetworkTest {
         }
     }
 
+    private JsonNode probeWithAuth() throws Exception {
+        CliProcess.Result r = CliProcess.run(hosts.client(), Duration.ofSeconds(90), "probe", SERVER, "-o", "json", "--gre-wait", "2000");
+        assertThat(r.exitCode()).as(r.output()).isZero();
+        String out = r.output();
+        return JSON.readTree(out.substring(out.indexOf('{')));
+    }
+
+    private void restartServer(String... extra) throws Exception {
+        server.close();
+        java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("server", "--listen", SERVER, "--vendor", "linux",
+                "--hostname", "local"));
+        args.addAll(java.util.List.of(extra));
+        server = CliProcess.start(hosts.server(), args.toArray(String[]::new));
+        server.awaitOutput("listening on", WAIT);
+    }
+
+    private Path privateFile(String name, String text) throws IOException {
+        Path f = dir.resolve(name);
+        Files.writeString(f, text);
+        Files.setPosixFilePermissions(f, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        return f;
+    }
+
+    @Test
+    void theDefaultPolicyAsksForMsChapV2AndRefusesTheRest() throws Exception {
+        restartServer("--secrets", privateFile("chap-secrets", "alice * pw *\n").toString(), "--local-ip", "198.51.100.1",
+                "--remote-ip", "198.51.100.10-20");
+        JsonNode auth = probeWithAuth().get("auth");
+        assertThat(auth.get("requested").asText()).as(auth.toString()).isEqualTo("ms-chap-v2");
+        assertThat(auth.get("accepted").toString()).isEqualTo("[\"ms-chap-v2\"]");
+        assertThat(auth.get("refused").toString()).isEqualTo("[\"pap\",\"chap-md5\",\"ms-chap\",\"eap\"]");
+    }
+
+    @Test
+    void aPolicyAllowingPapAndChapIsAWeakness() throws Exception {
+        restartServer("--secrets", privateFile("chap-secrets", "alice * pw *\n").toString(), "--local-ip", "198.51.100.1",
+                "--remote-ip", "198.51.100.10-20", "--options", privateFile("options", "require-pap\nrequire-chap\nnomppe\n").toString());
+        JsonNode p = probeWithAuth();
+        JsonNode auth = p.get("auth");
+        assertThat(auth.get("accepted").toString()).as(auth.toString()).contains("\"pap\"", "\"chap-md5\"");
+        assertThat(p.get("findings").findValuesAsText("id")).contains("PPTP-WEAK-AUTHENTICATION");
+    }
+
     private JsonNode probe() throws Exception {
-        CliProcess.Result r = CliProcess.run(hosts.client(), WAIT, "probe", SERVER, "-o", "json", "--gre-wait", "3000");
+        CliProcess.Result r = CliProcess.run(hosts.client(), WAIT, "probe", SERVER, "-o", "json", "--gre-wait", "3000", "--no-auth");
         assertThat(r.exitCode()).as(r.output()).isZero();
         String out = r.output();
         return JSON.readTree(out.substring(out.indexOf('{')));
