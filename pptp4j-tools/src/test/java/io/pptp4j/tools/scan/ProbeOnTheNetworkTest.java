@@ -50,8 +50,10 @@ class ProbeOnTheNetworkTest {
         }
     }
 
-    private JsonNode probeWithAuth() throws Exception {
-        CliProcess.Result r = CliProcess.run(hosts.client(), Duration.ofSeconds(90), "probe", SERVER, "-o", "json", "--gre-wait", "2000");
+    private JsonNode probeWithAuth(String... extra) throws Exception {
+        java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("probe", SERVER, "-o", "json"));
+        args.addAll(extra.length > 0 ? java.util.List.of(extra) : java.util.List.of("--gre-wait", "2000"));
+        CliProcess.Result r = CliProcess.run(hosts.client(), Duration.ofSeconds(180), args.toArray(String[]::new));
         assertThat(r.exitCode()).as(r.output()).isZero();
         String out = r.output();
         return JSON.readTree(out.substring(out.indexOf('{')));
@@ -91,6 +93,30 @@ class ProbeOnTheNetworkTest {
         JsonNode auth = p.get("auth");
         assertThat(auth.get("accepted").toString()).as(auth.toString()).contains("\"pap\"", "\"chap-md5\"");
         assertThat(p.get("findings").findValuesAsText("id")).contains("PPTP-WEAK-AUTHENTICATION");
+    }
+
+    @Test
+    void pptpdRunningPptp4jPppdPassesGreAndAsksForMsChapV2() throws Exception {
+        server.close();
+        server = null;
+        Path secrets = privateFile("pptpd-secrets", "alice * pw *\n");
+        // pptpd's `ppp` names a program; ours is `pptp4j pppd`, started from this JVM's classpath
+        Path wrapper = dir.resolve("pptp4j-pppd");
+        Files.writeString(wrapper, "#!/bin/sh\nexec " + Path.of(System.getProperty("java.home"), "bin", "java")
+                + " --enable-native-access=ALL-UNNAMED -XX:+UseSerialGC -cp '" + System.getProperty("java.class.path")
+                + "' io.pptp4j.tools.Main pppd --secrets " + secrets + " \"$@\" 2>>" + dir.resolve("pppd.log") + "\n");
+        Files.setPosixFilePermissions(wrapper, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+        try (io.pptp4j.linux.peers.PptpdPeer pptpd = io.pptp4j.linux.peers.PptpdPeer.start(hosts.server(), dir.resolve("pptpd"),
+                io.pptp4j.linux.peers.PptpdConfig.of(TwoHosts.SERVER_ADDRESS, wrapper))) {
+            // pptpd starts a pppd per call, here a JVM: give it time to speak
+            JsonNode p = probeWithAuth("--gre-wait", "10000", "--auth-wait", "10000");
+            assertThat(p.get("fingerprint").get("product").asText()).isEqualTo("PoPToP pptpd");
+            assertThat(p.get("echo").get("status").asText()).isEqualTo("answered");
+            assertThat(p.get("call").get("status").asText()).isEqualTo("connected");
+            assertThat(p.get("gre").get("status").asText()).as(p.get("gre").toString()).isEqualTo("passes");
+            assertThat(p.get("auth").get("requested").asText()).as(p.get("auth").toString()).isEqualTo("ms-chap-v2");
+            assertThat(p.get("auth").get("refused").toString()).contains("\"pap\"");
+        }
     }
 
     private JsonNode probe() throws Exception {
