@@ -63,7 +63,34 @@ final class AuthProbe {
         return new Posture(requested, accepted, refused, notes);
     }
 
+    /**
+     * One try on a fresh call. A server may refuse a new control connection while it is still tearing
+     * down the last one from the same address (pptpd does, RFC 2637 2.2 Result Code 3): then up to three
+     * more, a second apart, then later.
+     */
     private AuthTry.Verdict attempt(InetSocketAddress server, ProbedAuth wanted, List<String> notes) {
+        for (int i = 0; ; i++) {
+            try {
+                return once(server, wanted);
+            } catch (PptpClient.PptpException e) {
+                if (i == 3) {
+                    notes.add((wanted == null ? "discovery" : wanted.label()) + ": " + e.getMessage());
+                    return new AuthTry(wanted).timedOut();
+                }
+                try {
+                    Thread.sleep(1000L * (i + 1));
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    return new AuthTry(wanted).timedOut();
+                }
+            } catch (Exception e) {
+                notes.add((wanted == null ? "discovery" : wanted.label()) + ": " + e.getMessage());
+                return new AuthTry(wanted).timedOut();
+            }
+        }
+    }
+
+    private AuthTry.Verdict once(InetSocketAddress server, ProbedAuth wanted) throws Exception {
         AuthTry t = new AuthTry(wanted);
         LinkedBlockingQueue<Bytes> frames = new LinkedBlockingQueue<>(256);
         try (GreDataPlane plane = new GreDataPlane();
@@ -84,9 +111,6 @@ final class AuthProbe {
                 for (CpPacket<LcpOption> answer : t.onPacket(p)) send(client, answer);
             }
             return t.verdict().orElseGet(t::timedOut);
-        } catch (Exception e) {
-            notes.add((wanted == null ? "discovery" : wanted.label()) + ": " + e.getMessage());
-            return t.timedOut();
         }
     }
 

@@ -52,22 +52,33 @@ final class CallProbe {
                     "no raw GRE socket (needs root or CAP_NET_RAW): " + e.getMessage()), notTried("no raw GRE socket"));
         }
         try (plane) {
-            PptpClient client;
+            PptpClient client = null;
             try {
-                client = PptpClient.connect(server, new PptpClient.Options(hostName, 1, 1, 64, ControlTimers.DEFAULT), plane,
-                        Duration.ofMillis(timeoutMillis), f -> {
-                            frames.incrementAndGet();
-                            firstAt.compareAndSet(0, System.nanoTime());
-                        });
+                // a server may refuse a new control connection while it tears down our last one (pptpd does): retry twice
+                for (int i = 0; client == null; i++) {
+                    try {
+                        client = PptpClient.connect(server, new PptpClient.Options(hostName, 1, 1, 64, ControlTimers.DEFAULT), plane,
+                                Duration.ofMillis(timeoutMillis), f -> {
+                                    frames.incrementAndGet();
+                                    firstAt.compareAndSet(0, System.nanoTime());
+                                });
+                    } catch (PptpClient.PptpException e) {
+                        if (i == 2) throw e;
+                        Thread.sleep(1000L * (i + 1));
+                    }
+                }
             } catch (PptpClient.PptpException e) {
                 return new Outcome(new Call("refused", null, null, null, null, null, null, null, e.getMessage()),
                         notTried("the call was not connected"));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return new Outcome(new Call("error", null, null, null, null, null, null, null, "interrupted"), notTried("interrupted"));
             } catch (java.io.IOException | RuntimeException e) {
                 return new Outcome(new Call("error", null, null, null, null, null, null, null, String.valueOf(e.getMessage())),
                         notTried("the call was not connected"));
             }
-            try (client) {
-                ControlAction.CallConnected c = client.call();
+            try (PptpClient connected = client) {
+                ControlAction.CallConnected c = connected.call();
                 Integer result = null;
                 Integer error = null;
                 Integer cause = null;
@@ -78,7 +89,7 @@ final class CallProbe {
                 }
                 Call call = new Call("connected", c.peerCallId(), c.peerPacketRecvWindowSize(), c.peerPacketProcessingDelay(),
                         c.connectSpeed(), result, error, cause, null);
-                return new Outcome(call, greCheck(client, c, frames, firstAt));
+                return new Outcome(call, greCheck(connected, c, frames, firstAt));
             }
         }
     }
