@@ -1,0 +1,165 @@
+package io.pptp4j.tools.scan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.pptp4j.linux.testing.RootRequired;
+import io.pptp4j.linux.testing.TwoHosts;
+import io.pptp4j.tools.testing.CliProcess;
+import io.pptp4j.tools.testing.ExternalTool;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code pptp4j probe} on a real network: against {@code pptp4j server} (its calls echo PPP frames),
+ * with GRE let through and with an nftables rule on the server dropping it.
+ */
+class ProbeOnTheNetworkTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String SERVER = TwoHosts.SERVER_ADDRESS.getHostAddress();
+    private static final Duration WAIT = Duration.ofSeconds(40);
+
+    @TempDir
+    Path dir;
+
+    private TwoHosts hosts;
+    private CliProcess server;
+
+    @BeforeEach
+    void hosts() throws Exception {
+        RootRequired.check();
+        hosts = TwoHosts.create();
+        server = CliProcess.start(hosts.server(), "server", "--listen", SERVER, "--vendor", "linux", "--hostname", "local",
+                "--calls", "echo");
+        server.awaitOutput("listening on", WAIT);
+    }
+
+    @AfterEach
+    void cleanUp() throws IOException {
+        try {
+            if (server != null) server.close();
+        } finally {
+            if (hosts != null) hosts.close();
+        }
+    }
+
+    private JsonNode probeWithAuth(String... extra) throws Exception {
+        java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("probe", SERVER, "-o", "json"));
+        args.addAll(extra.length > 0 ? java.util.List.of(extra) : java.util.List.of("--gre-wait", "2000"));
+        CliProcess.Result r = CliProcess.run(hosts.client(), Duration.ofSeconds(180), args.toArray(String[]::new));
+        assertThat(r.exitCode()).as(r.output()).isZero();
+        String out = r.output();
+        return JSON.readTree(out.substring(out.indexOf('{')));
+    }
+
+    private void restartServer(String... extra) throws Exception {
+        server.close();
+        java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("server", "--listen", SERVER, "--vendor", "linux",
+                "--hostname", "local"));
+        args.addAll(java.util.List.of(extra));
+        server = CliProcess.start(hosts.server(), args.toArray(String[]::new));
+        server.awaitOutput("listening on", WAIT);
+    }
+
+    private Path privateFile(String name, String text) throws IOException {
+        Path f = dir.resolve(name);
+        Files.writeString(f, text);
+        Files.setPosixFilePermissions(f, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        return f;
+    }
+
+    @Test
+    void theDefaultPolicyAsksForMsChapV2AndRefusesTheRest() throws Exception {
+        restartServer("--secrets", privateFile("chap-secrets", "alice * pw *\n").toString(), "--local-ip", "198.51.100.1",
+                "--remote-ip", "198.51.100.10-20");
+        JsonNode auth = probeWithAuth().get("auth");
+        assertThat(auth.get("requested").asText()).as(auth.toString()).isEqualTo("ms-chap-v2");
+        assertThat(auth.get("accepted").toString()).isEqualTo("[\"ms-chap-v2\"]");
+        assertThat(auth.get("refused").toString()).isEqualTo("[\"pap\",\"chap-md5\",\"ms-chap\",\"eap\"]");
+    }
+
+    @Test
+    void aPolicyAllowingPapAndChapIsAWeakness() throws Exception {
+        restartServer("--secrets", privateFile("chap-secrets", "alice * pw *\n").toString(), "--local-ip", "198.51.100.1",
+                "--remote-ip", "198.51.100.10-20", "--options", privateFile("options", "require-pap\nrequire-chap\nnomppe\n").toString());
+        JsonNode p = probeWithAuth();
+        JsonNode auth = p.get("auth");
+        assertThat(auth.get("accepted").toString()).as(auth.toString()).contains("\"pap\"", "\"chap-md5\"");
+        assertThat(p.get("findings").findValuesAsText("id")).contains("PPTP-WEAK-AUTHENTICATION");
+    }
+
+    @Test
+    void pptpdRunningPptp4jPppdPassesGreAndAsksForMsChapV2() throws Exception {
+        server.close();
+        server = null;
+        Path secrets = privateFile("pptpd-secrets", "alice * pw *\n");
+        // pptpd's `ppp` names a program; ours is `pptp4j pppd`, started from this JVM's classpath
+        Path wrapper = dir.resolve("pptp4j-pppd");
+        Files.writeString(wrapper, "#!/bin/sh\nexec " + Path.of(System.getProperty("java.home"), "bin", "java")
+                + " --enable-native-access=ALL-UNNAMED -XX:+UseSerialGC -cp '" + System.getProperty("java.class.path")
+                + "' io.pptp4j.tools.Main pppd --secrets " + secrets + " \"$@\" 2>>" + dir.resolve("pppd.log") + "\n");
+        Files.setPosixFilePermissions(wrapper, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+        try (io.pptp4j.linux.peers.PptpdPeer pptpd = io.pptp4j.linux.peers.PptpdPeer.start(hosts.server(), dir.resolve("pptpd"),
+                io.pptp4j.linux.peers.PptpdConfig.of(TwoHosts.SERVER_ADDRESS, wrapper))) {
+            // pptpd starts a pppd per call, here a JVM: give it time to speak
+            JsonNode p = probeWithAuth("--gre-wait", "10000", "--auth-wait", "10000");
+            assertThat(p.get("fingerprint").get("product").asText()).isEqualTo("PoPToP pptpd");
+            assertThat(p.get("echo").get("status").asText()).isEqualTo("answered");
+            assertThat(p.get("call").get("status").asText()).isEqualTo("connected");
+            assertThat(p.get("gre").get("status").asText()).as(p.get("gre").toString()).isEqualTo("passes");
+            assertThat(p.get("auth").get("requested").asText()).as(p.get("auth").toString()).isEqualTo("ms-chap-v2");
+            assertThat(p.get("auth").get("refused").toString()).contains("\"pap\"");
+        }
+    }
+
+    private JsonNode probe() throws Exception {
+        CliProcess.Result r = CliProcess.run(hosts.client(), WAIT, "probe", SERVER, "-o", "json", "--gre-wait", "3000", "--no-auth");
+        assertThat(r.exitCode()).as(r.output()).isZero();
+        String out = r.output();
+        return JSON.readTree(out.substring(out.indexOf('{')));
+    }
+
+    @Test
+    void greComesBackThroughAnOpenPath() throws Exception {
+        JsonNode p = probe();
+        assertThat(p.get("status").asText()).isEqualTo("pptp");
+        assertThat(p.get("vendor").asText()).isEqualTo("linux");
+        assertThat(p.get("fingerprint").get("product").asText()).isEqualTo("PoPToP pptpd");
+        assertThat(p.get("echo").get("status").asText()).isEqualTo("answered");
+        assertThat(p.get("echo").get("result_code").asInt()).isEqualTo(1);
+        assertThat(p.get("call").get("status").asText()).isEqualTo("connected");
+        assertThat(p.get("call").get("peer_call_id").asInt()).isPositive();
+        assertThat(p.get("call").get("peer_window").asInt()).isEqualTo(64);
+        assertThat(p.get("call").get("ocrp").get("result_code").asInt()).isEqualTo(1);
+        JsonNode gre = p.get("gre");
+        assertThat(gre.get("status").asText()).as(gre.toString()).isEqualTo("passes");
+        assertThat(gre.get("frames_received").asInt()).isPositive();
+        assertThat(gre.get("tried").asText()).contains("came back");
+        assertThat(p.get("findings").findValuesAsText("id")).contains("PPTP-EXPOSED").doesNotContain("PPTP-GRE-BLOCKED");
+    }
+
+    @Test
+    void greDroppedByNftablesIsReportedBlockedWithWhatWasTried() throws Exception {
+        ExternalTool.require("nft");
+        Path rules = dir.resolve("drop-gre.nft");
+        Files.writeString(rules, "table ip p4jprobe {\n  chain input {\n    type filter hook input priority 0;\n"
+                + "    ip protocol gre drop\n  }\n}\n");
+        hosts.server().exec("nft", "-f", rules.toString()); // throws if nft refuses the rules
+        JsonNode p = probe();
+        assertThat(p.get("call").get("status").asText()).isEqualTo("connected");
+        JsonNode gre = p.get("gre");
+        assertThat(gre.get("status").asText()).as(gre.toString()).isEqualTo("blocked");
+        assertThat(gre.get("frames_sent").asInt()).isGreaterThanOrEqualTo(2);
+        assertThat(gre.get("frames_received").asInt()).isZero();
+        assertThat(gre.get("tried").asText()).matches("sent \\d+ LCP Configure-Requests over GRE \\(our call ID 1, the server's \\d+\\) "
+                + "in \\d+ ms; no GRE came back");
+        assertThat(p.get("findings").findValuesAsText("id")).contains("PPTP-EXPOSED", "PPTP-GRE-BLOCKED");
+    }
+}
