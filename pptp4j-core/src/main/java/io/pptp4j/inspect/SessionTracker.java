@@ -632,7 +632,10 @@ public final class SessionTracker implements Consumer<PptpItem> {
             ending.addAll(c.conn.ending);
         }
         List<String> dns = new ArrayList<>(cs.dns);
-        return new PptpSession(c.id, control, c.beginningCaptured, client, server, cs.ownCallId, ss.ownCallId,
+        // GRE to a peer carries that peer's Call ID (RFC 2637 4.1): what the control connection did not say, GRE does
+        int clientCallId = cs.ownCallId >= 0 ? cs.ownCallId : ss.greCallId;
+        int serverCallId = ss.ownCallId >= 0 ? ss.ownCallId : cs.greCallId;
+        return new PptpSession(c.id, control, c.beginningCaptured, client, server, clientCallId, serverCallId,
                 c.firstFrame, c.lastFrame, c.firstTime, c.lastTime, cs.stats(), ss.stats(),
                 describe(cs.lcpAcked != null ? cs.lcpAcked : cs.lcpRequested),
                 describe(ss.lcpAcked != null ? ss.lcpAcked : ss.lcpRequested), cs.identification, ss.identification,
