@@ -236,6 +236,51 @@ public final class SessionTracker implements Consumer<PptpItem> {
         }
     }
 
+    /**
+     * The fast path of {@link InspectDecoder}: an MPPE frame of a flow already routed to a call that has no
+     * keys to decrypt with, counted without records. Returns false when the frame needs the full path.
+     */
+    boolean mppeFrame(long frame, long time, String source, String destination, int callId, int greBytes,
+                      int coherencyCount) {
+        Call call = routes.get(new GreKey(source, destination, callId));
+        if (call == null || call.keys != null) {
+            return false;
+        }
+        greFrames++;
+        call.touch(frame, time);
+        Side from = call.side(source);
+        from.greCallId = callId;
+        from.packets++;
+        from.bytes += greBytes;
+        if (from.firstFrame == 0) {
+            from.firstFrame = frame;
+        }
+        if (from.mppeFrames == 0) {
+            from.firstCoherency = coherencyCount;
+        }
+        from.lastCoherency = coherencyCount;
+        from.mppeFrames++;
+        return true;
+    }
+
+    /** The fast path for a GRE acknowledgment-only packet of a flow already routed to a call. */
+    boolean greAckOnly(long frame, long time, String source, String destination, int callId, int greBytes) {
+        Call call = routes.get(new GreKey(source, destination, callId));
+        if (call == null) {
+            return false;
+        }
+        greFrames++;
+        call.touch(frame, time);
+        Side from = call.side(source);
+        from.greCallId = callId;
+        from.packets++;
+        from.bytes += greBytes;
+        if (from.firstFrame == 0) {
+            from.firstFrame = frame;
+        }
+        return true;
+    }
+
     /** A call for GRE whose control was not captured: the reverse flow's call if it has room, else a new one. */
     private Call orphanFor(GreKey key) {
         for (int i = calls.size() - 1; i >= 0; i--) {

@@ -27,6 +27,18 @@ final class Captures {
 
     static InspectReport inspect(String name, SessionTracker.Options options) throws Exception {
         SessionTracker tracker = new SessionTracker(options);
+        InspectDecoder decoder = new InspectDecoder(tracker);
+        ByteBuffer file = ByteBuffer.wrap(Files.readAllBytes(path(name)));
+        CaptureDecoder capture = new CaptureDecoder();
+        capture.decode(file, decoder);
+        capture.finish(file);
+        decoder.finish();
+        return tracker.finish();
+    }
+
+    /** The same through {@link PptpTrafficDecoder} alone, without {@link InspectDecoder}'s fast path. */
+    static InspectReport inspectWithoutFastPath(String name) throws Exception {
+        SessionTracker tracker = new SessionTracker();
         PptpTrafficDecoder decoder = new PptpTrafficDecoder(tracker);
         ByteBuffer file = ByteBuffer.wrap(Files.readAllBytes(path(name)));
         CaptureDecoder capture = new CaptureDecoder();

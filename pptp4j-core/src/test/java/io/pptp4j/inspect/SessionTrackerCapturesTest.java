@@ -5,12 +5,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.pptp4j.wire.Bytes;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Every capture of testdata/captures against the facts in its README (shared/captures/README.md): sessions,
  * users, authentication outcomes, MPPE settings and frame counts.
  */
 class SessionTrackerCapturesTest {
+
+    @ParameterizedTest
+    @ValueSource(strings = {"tcpdump-pptp-nt-moretonbay.pcap", "zeek-gre-pptp-dns.pcap", "chapcrack-mschapv2-only.pcap",
+            "chapcrack-pptplinux-pptpd-session.pcap", "pptpcrack-windows-rras-session.pcap"})
+    void fastPathForMppeFramesGivesTheSameReport(String capture) throws Exception {
+        assertThat(Captures.inspect(capture)).isEqualTo(Captures.inspectWithoutFastPath(capture));
+    }
 
     @Test
     void windowsNtToMoretonBayIsOneCallWithItsControlConnectionAndOneLcpRequest() throws Exception {

@@ -4,11 +4,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.pptp4j.analysis.PptpTrafficDecoder;
 import io.pptp4j.inspect.ChapHandshake;
 import io.pptp4j.inspect.DecryptedSink;
 import io.pptp4j.inspect.Finding;
 import io.pptp4j.inspect.HashLines;
+import io.pptp4j.inspect.InspectDecoder;
 import io.pptp4j.inspect.InspectReport;
 import io.pptp4j.inspect.PasswordSource;
 import io.pptp4j.inspect.PptpSession;
@@ -219,7 +219,7 @@ public final class InspectCommand implements Callable<Integer> {
     /** Reads one file through the tracker; a file that cannot be read gives its error, not an exception. */
     static FileResult inspect(Path file, SessionTracker.Options options, DecryptedSink sink) {
         SessionTracker tracker = new SessionTracker(options);
-        PptpTrafficDecoder decoder = new PptpTrafficDecoder(tracker);
+        InspectDecoder decoder = new InspectDecoder(tracker);
         String error = null;
         try {
             CaptureFileReader.read(file, decoder);
