@@ -15,6 +15,9 @@ import io.pptp4j.inspect.PptpSession;
 import io.pptp4j.inspect.SessionTracker;
 import io.pptp4j.linux.capture.CaptureFileException;
 import io.pptp4j.linux.capture.CaptureFileReader;
+import io.pptp4j.linux.net.NativeException;
+import io.pptp4j.linux.packet.PacketSocket;
+import io.pptp4j.capture.CapturedPacket;
 import io.pptp4j.ppp.secrets.SecretsFile;
 import io.pptp4j.ppp.secrets.SecretsTable;
 import io.pptp4j.tools.Main;
@@ -45,7 +48,8 @@ import picocli.CommandLine.Spec;
                 "Inspect captured PPTP traffic: the sessions (control connection joined with its GRE by call ID), "
                         + "who logged in and how, the MPPE settings, and what an eavesdropper can recover, "
                         + "with the frame numbers that prove it.",
-                "Reads pcap and pcapng files of any size, streamed; a malformed packet is counted, never fatal."},
+                "Reads pcap and pcapng files of any size, streamed, or captures live on an interface; "
+                        + "a malformed packet is counted, never fatal."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:inspected", "1:a file that could not be read (the others are still reported)", "2:usage error"})
 public final class InspectCommand implements Callable<Integer> {
@@ -54,8 +58,15 @@ public final class InspectCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "FILE", arity = "1..*", description = "pcap or pcapng files")
+    @Parameters(paramLabel = "FILE", arity = "0..*", description = "pcap or pcapng files")
     List<Path> files = new ArrayList<>();
+
+    @Option(names = "--interface", paramLabel = "IF",
+            description = "capture live on this interface (AF_PACKET, needs CAP_NET_RAW) until Ctrl-C or --duration")
+    String networkInterface;
+
+    @Option(names = "--duration", paramLabel = "SECONDS", description = "with --interface: stop after this many seconds")
+    Integer duration;
 
     @Option(names = "--json", description = "one JSON document on standard output instead of the summary")
     boolean json;
@@ -91,14 +102,34 @@ public final class InspectCommand implements Callable<Integer> {
     int threads = Runtime.getRuntime().availableProcessors();
 
     /** What one file gave. */
-    record FileResult(Path file, long packets, InspectReport report, String error) {}
+    record FileResult(String file, long packets, InspectReport report, String error) {}
+
+    /** Released once the report is written, so that a Ctrl-C during a live capture lets it finish. */
+    private final java.util.concurrent.CountDownLatch reported = new java.util.concurrent.CountDownLatch(1);
 
     @Override
     public Integer call() throws Exception {
+        try {
+            return run();
+        } finally {
+            reported.countDown();
+        }
+    }
+
+    private Integer run() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         if (hashes != null && json) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--hashes and --json both want standard output; choose one");
+        }
+        if (files.isEmpty() == (networkInterface == null)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "give capture FILEs or --interface IF (one of them)");
+        }
+        if (duration != null && (networkInterface == null || duration < 1)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--duration is a number of seconds (1 or more) for --interface");
+        }
+        if (wordlist != null && networkInterface != null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--wordlist works on capture files, not --interface");
         }
         if (threads < 1 || threads > 256) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--threads is 1 to 256, not " + threads);
@@ -176,6 +207,19 @@ public final class InspectCommand implements Callable<Integer> {
                 };
                 results.add(inspect(f, new SessionTracker.Options(showSecrets, passwords, sink), sink));
             }
+            if (networkInterface != null) {
+                RawPcapWriter w = writer;
+                DecryptedSink sink = w == null ? null : (session, frame, time, protocol, packet) -> {
+                    if ((protocol == 0x0021 || protocol == 0x0057) && packet.length > 0) {
+                        try {
+                            w.write(time, packet);
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                        }
+                    }
+                };
+                results.add(live(new SessionTracker.Options(showSecrets, passwords, sink), err));
+            }
         } catch (UncheckedIOException e) {
             throw new UserException(decryptOut + ": write error: " + e.getCause().getMessage());
         } finally {
@@ -216,6 +260,52 @@ public final class InspectCommand implements Callable<Integer> {
         return exit;
     }
 
+    /** Captures on {@link #networkInterface} until --duration ends or Ctrl-C (a shutdown hook stops the loop). */
+    private FileResult live(SessionTracker.Options options, PrintWriter err) {
+        SessionTracker tracker = new SessionTracker(options);
+        InspectDecoder decoder = new InspectDecoder(tracker);
+        String name = "interface " + networkInterface;
+        try (PacketSocket socket = PacketSocket.open(networkInterface)) {
+            Thread hook = new Thread(() -> {
+                socket.stop();
+                try {
+                    reported.await(10, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, "pptp4j-inspect-stop");
+            Runtime.getRuntime().addShutdownHook(hook);
+            err.println("pptp4j inspect: capturing on " + networkInterface
+                    + (duration != null ? " for " + duration + " s" : "") + "; Ctrl-C ends");
+            err.flush();
+            long end = duration == null ? Long.MAX_VALUE : System.nanoTime() + duration * 1_000_000_000L;
+            CapturedPacket packet = new CapturedPacket();
+            String error = null;
+            try {
+                while (!socket.stopped()) {
+                    long left = (end - System.nanoTime()) / 1_000_000L;
+                    if (left <= 0) {
+                        break;
+                    }
+                    if (socket.receive(packet, (int) Math.min(left, 200))) {
+                        decoder.packet(packet);
+                    }
+                }
+            } catch (NativeException e) {
+                error = name + ": " + e.getMessage();
+            }
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // Ctrl-C: the hook waits for the report
+            }
+            decoder.finish();
+            return new FileResult(name, decoder.packets(), tracker.finish(), error);
+        } catch (NativeException e) {
+            throw new UserException("cannot capture on " + networkInterface + ": " + e.getMessage());
+        }
+    }
+
     /** Reads one file through the tracker; a file that cannot be read gives its error, not an exception. */
     static FileResult inspect(Path file, SessionTracker.Options options, DecryptedSink sink) {
         SessionTracker tracker = new SessionTracker(options);
@@ -226,11 +316,11 @@ public final class InspectCommand implements Callable<Integer> {
         } catch (CaptureFileException e) {
             error = e.getMessage();
             if (!e.truncated() && e.packetsDelivered() == 0) {
-                return new FileResult(file, 0, null, error);
+                return new FileResult(file.toString(), 0, null, error);
             }
         }
         decoder.finish();
-        return new FileResult(file, decoder.packets(), tracker.finish(), error);
+        return new FileResult(file.toString(), decoder.packets(), tracker.finish(), error);
     }
 
     private List<String> readPasswords() {
@@ -276,11 +366,11 @@ public final class InspectCommand implements Callable<Integer> {
                     continue;
                 }
                 for (PptpSession s : r.report().sessions()) {
-                    ObjectNode line = ReportJson.session(r.file().toString(), s, showSecrets);
+                    ObjectNode line = ReportJson.session(r.file(), s, showSecrets);
                     ArrayNode findings = line.putArray("findings");
                     for (Finding f : r.report().findings()) {
                         if (f.sessionId() == s.id()) {
-                            findings.add(ReportJson.finding(r.file().toString(), f));
+                            findings.add(ReportJson.finding(r.file(), f));
                         }
                     }
                     w.write(JSON.writeValueAsString(line));
@@ -299,7 +389,7 @@ public final class InspectCommand implements Callable<Integer> {
         ArrayNode findings = doc.putArray("findings");
         for (FileResult r : results) {
             ObjectNode f = filesNode.addObject();
-            f.put("file", r.file().toString());
+            f.put("file", r.file());
             f.put("packets", r.packets());
             if (r.error() != null) {
                 f.put("error", r.error());
@@ -314,10 +404,10 @@ public final class InspectCommand implements Callable<Integer> {
             ArrayNode samples = f.putArray("malformed_samples");
             r.report().malformedSamples().forEach(samples::add);
             for (PptpSession s : r.report().sessions()) {
-                sessions.add(ReportJson.session(r.file().toString(), s, showSecrets));
+                sessions.add(ReportJson.session(r.file(), s, showSecrets));
             }
             for (Finding x : r.report().findings()) {
-                findings.add(ReportJson.finding(r.file().toString(), x));
+                findings.add(ReportJson.finding(r.file(), x));
             }
         }
         if (attack != null) {
