@@ -42,16 +42,23 @@ PY
 size=$(du -m "$work/big.pcap" | cut -f1)
 "$here/pptp4j" --version >/dev/null   # build first, outside the timing
 
-# t NAME COMMAND...: the seconds COMMAND takes, its output in $work/out.NAME
-t() { local name="$1" s e; shift; s=$(date +%s.%N); "$@" >"$work/out.$name" 2>"$work/err.$name"; e=$(date +%s.%N); echo "$e - $s" | bc; }
-ours=$(t inspect "$here/pptp4j" inspect --json "$work/big.pcap")
-theirs=$(t tshark tshark -r "$work/big.pcap" -Y "pptp || gre" -T fields -e frame.number -e ip.src -e ip.dst \
+# t NAME COMMAND...: runs COMMAND, output in $work/out.NAME; "$work/time.NAME" gets wall, user and system seconds.
+# CPU time (user + system) is printed too: on a shared machine it varies less than wall time.
+t() { local name="$1"; shift; /usr/bin/time -f "%e %U %S" -o "$work/time.$name" "$@" >"$work/out.$name" 2>"$work/err.$name"; }
+t inspect "$here/pptp4j" inspect --json "$work/big.pcap"
+t tshark tshark -r "$work/big.pcap" -Y "pptp || gre" -T fields -e frame.number -e ip.src -e ip.dst \
             -e pptp.control_message_type -e pptp.call_id -e pptp.peer_call_id -e gre.key.call_id -e ppp.protocol \
-            -e chap.code -e chap.name)
+            -e chap.code -e chap.name
+read -r ours ours_user ours_sys <"$work/time.inspect"
+read -r theirs theirs_user theirs_sys <"$work/time.tshark"
+ours_cpu=$(echo "$ours_user + $ours_sys" | bc -l)
+theirs_cpu=$(echo "$theirs_user + $theirs_sys" | bc -l)
 lines=$(wc -l <"$work/out.tshark")
 sessions=$(python3 -c 'import json,sys; print(len(json.load(open(sys.argv[1]))["sessions"]))' "$work/out.inspect")
-printf 'capture: %d packets, %d MB (%d copies of the testdata captures); inspect found %d sessions\n' \
-    "$packets" "$size" "$copies" "$sessions"
-printf 'pptp4j inspect --json       : %6.2f s  %10.0f packets/s\n' "$ours" "$(echo "$packets / $ours" | bc -l)"
-printf 'tshark -T fields (%d lines) : %6.2f s  %10.0f packets/s\n' "$lines" "$theirs" "$(echo "$packets / $theirs" | bc -l)"
-printf 'ratio (pptp4j / tshark)     : %6.1fx\n' "$(echo "$theirs / $ours" | bc -l)"
+printf 'capture: %d packets, %d MB (%d copies of the testdata captures); inspect: %d sessions; tshark: %d lines\n' \
+    "$packets" "$size" "$copies" "$sessions" "$lines"
+printf '%-22s %8s %14s %8s %14s\n' "" "wall s" "packets/s" "CPU s" "packets/CPU s"
+row() { printf '%-22s %8.2f %14.0f %8.2f %14.0f\n' "$1" "$2" "$(echo "$packets / $2" | bc -l)" "$3" "$(echo "$packets / $3" | bc -l)"; }
+row "pptp4j inspect --json" "$ours" "$ours_cpu"
+row "tshark -T fields" "$theirs" "$theirs_cpu"
+printf '%-22s %7.1fx %14s %7.1fx\n' "ratio (tshark/pptp4j)" "$(echo "$theirs / $ours" | bc -l)" "" "$(echo "$theirs_cpu / $ours_cpu" | bc -l)"
