@@ -186,4 +186,22 @@ class InspectCommandTest {
         CliTestSupport miss = CliTestSupport.run("inspect", "--wordlist", words.toString(), DIR + "chapcrack-pptplinux-pptpd-session.pcap");
         assertThat(miss.out()).contains("  session 1 user \"moxie\": not in the list");
     }
+
+    @Test
+    void neitherFilesNorAnInterfaceIsAUsageError() {
+        CliTestSupport r = CliTestSupport.run("inspect");
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).startsWith("pptp4j inspect: give capture FILEs or --interface IF (one of them)");
+        CliTestSupport d = CliTestSupport.run("inspect", "--duration", "5", RRAS);
+        assertThat(d.exitCode()).isEqualTo(2);
+        assertThat(d.err()).startsWith("pptp4j inspect: --duration is a number of seconds (1 or more) for --interface");
+    }
+
+    @Test
+    void anUnknownInterfaceIsOneClearLine() {
+        CliTestSupport r = CliTestSupport.run("inspect", "--interface", "nosuch9", "--duration", "1");
+        assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(r.err().strip()).startsWith("pptp4j inspect: cannot capture on nosuch9: interface nosuch9: ")
+                .doesNotContain("Exception");
+    }
 }
