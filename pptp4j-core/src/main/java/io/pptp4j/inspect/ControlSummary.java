@@ -9,9 +9,10 @@ package io.pptp4j.inspect;
  * @param request the client's SCCRQ fields, null if not captured
  * @param reply the server's SCCRP fields, null if not captured
  * @param messages control messages captured on the connection
+ * @param echoes Echo-Requests and -Replies among them (RFC 2637 2.5, 2.6)
  */
 public record ControlSummary(String clientEndpoint, String serverEndpoint, Peer request, Peer reply, long messages,
-                             long firstFrame, long lastFrame) {
+                             long echoes, long firstFrame, long lastFrame) {
 
     /** The fields a Start-Control-Connection-Request or -Reply gives about its sender. */
     public record Peer(long frame, int protocolVersion, int resultCode, long framingCapabilities,

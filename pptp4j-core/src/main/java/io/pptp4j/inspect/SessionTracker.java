@@ -350,7 +350,6 @@ public final class SessionTracker implements Consumer<PptpItem> {
             }
             case CpPacket.ConfigureAck<LcpOption> a -> {
                 to.lcpAcked = a.options();
-                to.lcpAckFrame = frame;
                 for (LcpOption o : a.options()) {
                     if (o instanceof LcpOption.AuthenticationProtocol ap) {
                         call.auth = AuthKind.of(ap);
@@ -504,7 +503,6 @@ public final class SessionTracker implements Consumer<PptpItem> {
             case EapPacket.Failure f -> call.eapOutcome = AuthOutcome.FAILURE;
             case EapPacket.Unknown u -> { }
         }
-        call.eapFrame = call.eapFrame == 0 ? frame : call.eapFrame;
     }
 
     private void mppe(Call call, Side from, PptpItem.Gre g, MppePacket p) {
@@ -642,7 +640,7 @@ public final class SessionTracker implements Consumer<PptpItem> {
         Side cs = c.side(client);
         Side ss = c.side(server);
         ControlSummary control = c.conn == null ? null : new ControlSummary(c.conn.client, c.conn.server,
-                c.conn.request, c.conn.reply, c.conn.messages, c.conn.firstFrame, c.conn.lastFrame);
+                c.conn.request, c.conn.reply, c.conn.messages, c.conn.echoes, c.conn.firstFrame, c.conn.lastFrame);
         List<ChapHandshake> handshakes = new ArrayList<>();
         for (ChapState st : c.chap) {
             ChapHandshake h = handshake(c, st);
@@ -896,7 +894,6 @@ public final class SessionTracker implements Consumer<PptpItem> {
         final List<PapState> pap = new ArrayList<>(1);
         String eapIdentity;
         AuthOutcome eapOutcome;
-        long eapFrame;
         CcpOption.MicrosoftPpc mppeFirstOffer;
         long mppeAckFrame;
         MppeSessionKeys keys;
@@ -986,7 +983,6 @@ public final class SessionTracker implements Consumer<PptpItem> {
         long decrypted;
         List<LcpOption> lcpRequested;
         List<LcpOption> lcpAcked;
-        long lcpAckFrame;
         final List<Offer> authOffers = new ArrayList<>(2);
         String identification;
         CcpOption.MicrosoftPpc mppeAcked;

@@ -35,6 +35,7 @@ final class ReportJson {
             co.put("client", c.clientEndpoint());
             co.put("server", c.serverEndpoint());
             co.put("messages", c.messages());
+            co.put("echo_messages", c.echoes());
             if (c.request() != null) {
                 co.set("sccrq", peer(c.request()));
             }

@@ -23,7 +23,8 @@ final class ReportText {
         if (c == null) {
             out.println("  control   not captured (GRE only)");
         } else {
-            out.printf("  control   %s -> %s, %d messages%n", c.clientEndpoint(), c.serverEndpoint(), c.messages());
+            out.printf("  control   %s -> %s, %d messages%s%n", c.clientEndpoint(), c.serverEndpoint(), c.messages(),
+                    c.echoes() > 0 ? " (" + c.echoes() + " echo)" : "");
             if (c.request() != null) {
                 out.printf("            client: vendor \"%s\", host \"%s\", firmware %d (SCCRQ frame %d)%n",
                         c.request().vendorString(), c.request().hostName(), c.request().firmwareRevision(), c.request().frame());
