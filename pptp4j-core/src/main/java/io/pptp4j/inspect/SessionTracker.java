@@ -69,6 +69,7 @@ public final class SessionTracker implements Consumer<PptpItem> {
     private final List<Call> calls = new ArrayList<>();
     private final List<Conn> connList = new ArrayList<>();
     private long controlMessages;
+    private int nextId = 1;
     private long greFrames;
     private long malformed;
     private long gaps;
@@ -101,7 +102,7 @@ public final class SessionTracker implements Consumer<PptpItem> {
         String server = fromClient ? c.destination() : c.source();
         Conn conn = connections.get(client + " " + server);
         if (conn == null) {
-            conn = new Conn(client, server, c.frame());
+            conn = new Conn(client, server, c.frame(), c.timestampNanos());
             connections.put(client + " " + server, conn);
             connList.add(conn);
         }
@@ -148,12 +149,12 @@ public final class SessionTracker implements Consumer<PptpItem> {
             case ControlMessage.CallClearRequest m -> callNamed(conn, c, new GreKey(receiver, sender, m.callId()))
                     .end("Call-Clear-Request from " + who + " (frame " + c.frame() + ")");
             case ControlMessage.CallDisconnectNotify m -> callNamed(conn, c, new GreKey(receiver, sender, m.callId()))
-                    .end("Call-Disconnect-Notify from " + who + ", result " + m.resultCode()
+                    .disconnect("Call-Disconnect-Notify from " + who + ", result " + m.resultCode()
                             + (m.callStatistics().isBlank() ? "" : " \"" + m.callStatistics().strip() + "\"")
                             + " (frame " + c.frame() + ")");
             case ControlMessage.StopControlConnectionRequest m -> conn.end(
                     "Stop-Control-Connection-Request from " + who + ", reason " + m.reason() + " (frame " + c.frame() + ")");
-            case ControlMessage.StopControlConnectionReply m -> conn.end(
+            case ControlMessage.StopControlConnectionReply m -> conn.stop(
                     "Stop-Control-Connection-Reply from " + who + " (frame " + c.frame() + ")");
             case ControlMessage.EchoRequest m -> conn.echoes++;
             case ControlMessage.EchoReply m -> conn.echoes++;
@@ -197,6 +198,7 @@ public final class SessionTracker implements Consumer<PptpItem> {
 
     private Call newCall(long frame, long time, Conn conn) {
         Call call = new Call(frame, time);
+        call.id = nextId++;
         call.conn = conn;
         if (conn != null) {
             conn.calls.add(call);
@@ -592,25 +594,41 @@ public final class SessionTracker implements Consumer<PptpItem> {
 
     /** The sessions and findings of everything accepted so far. The tracker can go on accepting after. */
     public InspectReport finish() {
-        List<Call> ordered = new ArrayList<>(calls);
-        ordered.removeIf(c -> c.firstFrame == 0);
-        ordered.sort(Comparator.comparingLong(c -> c.firstFrame));
         // control connections that never named a call are sessions too (a probe, a refused call)
         for (Conn conn : connList) {
             if (conn.calls.isEmpty()) {
-                Call c = new Call(conn.firstFrame, 0);
-                c.conn = conn;
+                Call c = newCall(conn.firstFrame, conn.firstTime, conn);
                 c.side(conn.clientAddress);
                 c.side(conn.serverAddress);
-                ordered.add(c);
             }
         }
-        ordered.sort(Comparator.comparingLong(c -> c.firstFrame));
+        return report(calls);
+    }
+
+    /**
+     * For a live capture's connection log: the sessions that ended since the last call (Call-Disconnect-Notify
+     * or Stop-Control-Connection-Reply seen), each once, with their findings. Session numbers are those
+     * {@link #finish()} gives.
+     */
+    public InspectReport takeEnded() {
+        List<Call> ended = new ArrayList<>();
+        for (Call c : calls) {
+            if (!c.reported && (c.disconnected || (c.conn != null && c.conn.stopped))) {
+                c.reported = true;
+                ended.add(c);
+            }
+        }
+        return report(ended);
+    }
+
+    private InspectReport report(List<Call> which) {
+        List<Call> ordered = new ArrayList<>(which);
+        ordered.removeIf(c -> c.firstFrame == 0);
+        // numbered in order of creation, which is the order of their first frames
+        ordered.sort(Comparator.comparingInt(c -> c.id));
         List<PptpSession> sessions = new ArrayList<>();
         List<Finding> findings = new ArrayList<>();
-        int id = 1;
         for (Call c : ordered) {
-            c.id = id++;
             PptpSession s = session(c);
             sessions.add(s);
             findings.addAll(findings(c, s));
@@ -851,8 +869,11 @@ public final class SessionTracker implements Consumer<PptpItem> {
         ControlSummary.Peer reply;
         final List<Call> calls = new ArrayList<>();
         final List<String> ending = new ArrayList<>();
+        long firstTime;
+        boolean stopped;
 
-        Conn(String client, String server, long frame) {
+        Conn(String client, String server, long frame, long time) {
+            this.firstTime = time;
             this.client = client;
             this.server = server;
             this.clientAddress = address(client);
@@ -866,6 +887,11 @@ public final class SessionTracker implements Consumer<PptpItem> {
                 ending.add(event);
             }
         }
+
+        void stop(String event) {
+            stopped = true;
+            end(event);
+        }
     }
 
     /** {@code 10.1.1.1:1723} -> {@code 10.1.1.1}; {@code [2001:db8::1]:1723} -> {@code 2001:db8::1}. */
@@ -878,6 +904,8 @@ public final class SessionTracker implements Consumer<PptpItem> {
     private static final class Call {
         int id;
         Conn conn;
+        boolean disconnected;
+        boolean reported;
         long firstFrame;
         long lastFrame;
         long firstTime;
@@ -936,6 +964,11 @@ public final class SessionTracker implements Consumer<PptpItem> {
             if (ending.size() < MAX_ENDING_EVENTS) {
                 ending.add(event);
             }
+        }
+
+        void disconnect(String event) {
+            disconnected = true;
+            end(event);
         }
 
         CcpOption.MicrosoftPpc agreedMppe() {

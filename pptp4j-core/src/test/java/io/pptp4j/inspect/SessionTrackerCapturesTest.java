@@ -209,4 +209,21 @@ class SessionTrackerCapturesTest {
         assertThat(r.findings()).filteredOn(f -> f.kind() == FindingKind.PASSWORD_RECOVERED).singleElement()
                 .extracting(Finding::detail).asString().startsWith("password \"bPCFyF2uL1p5Lg5yrKmqmY\" of user \"moxie\"");
     }
+
+    @Test
+    void endedSessionsAreTakenOnceForALiveLog() throws Exception {
+        SessionTracker tracker = new SessionTracker();
+        InspectDecoder decoder = new InspectDecoder(tracker);
+        java.nio.ByteBuffer file = java.nio.ByteBuffer.wrap(java.nio.file.Files.readAllBytes(
+                Captures.path("pptpcrack-windows-rras-session.pcap")));
+        io.pptp4j.capture.CaptureDecoder capture = new io.pptp4j.capture.CaptureDecoder();
+        capture.decode(file, decoder);
+        decoder.finish();
+        // the earlier session ended with Call-Disconnect-Notify and Stop-Control-Connection-Reply; the full one is open
+        InspectReport ended = tracker.takeEnded();
+        assertThat(ended.sessions()).extracting(PptpSession::id).containsExactly(1);
+        assertThat(ended.sessions().getFirst().mppeFrames()).isEqualTo(8);
+        assertThat(tracker.takeEnded().sessions()).isEmpty();
+        assertThat(tracker.finish().sessions()).extracting(PptpSession::id).containsExactly(1, 2);
+    }
 }

@@ -22,7 +22,6 @@ import io.pptp4j.ppp.secrets.SecretsFile;
 import io.pptp4j.ppp.secrets.SecretsTable;
 import io.pptp4j.tools.Main;
 import io.pptp4j.tools.UserException;
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -104,6 +103,8 @@ public final class InspectCommand implements Callable<Integer> {
     /** What one file gave. */
     record FileResult(String file, long packets, InspectReport report, String error) {}
 
+    private ConnectionLog connectionLog;
+
     /** Released once the report is written, so that a Ctrl-C during a live capture lets it finish. */
     private final java.util.concurrent.CountDownLatch reported = new java.util.concurrent.CountDownLatch(1);
 
@@ -112,6 +113,13 @@ public final class InspectCommand implements Callable<Integer> {
         try {
             return run();
         } finally {
+            if (connectionLog != null) {
+                try {
+                    connectionLog.close();
+                } catch (IOException e) {
+                    spec.commandLine().getErr().println("pptp4j inspect: " + log + ": " + e.getMessage());
+                }
+            }
             reported.countDown();
         }
     }
@@ -184,6 +192,13 @@ public final class InspectCommand implements Callable<Integer> {
         };
 
         List<FileResult> results = new ArrayList<>();
+        if (log != null) {
+            try {
+                connectionLog = new ConnectionLog(log, showSecrets);
+            } catch (IOException e) {
+                throw new UserException(log + ": cannot write the log: " + e.getMessage());
+            }
+        }
         RawPcapWriter writer = null;
         try {
             if (decryptOut != null) {
@@ -228,8 +243,12 @@ public final class InspectCommand implements Callable<Integer> {
             }
         }
 
-        if (log != null) {
-            writeLog(results);
+        if (connectionLog != null) {
+            for (FileResult r : results) {
+                if (r.report() != null) {
+                    connectionLog.write(r.file(), r.report());
+                }
+            }
         }
         if (hashes != null) {
             int n = 0;
@@ -281,11 +300,18 @@ public final class InspectCommand implements Callable<Integer> {
             long end = duration == null ? Long.MAX_VALUE : System.nanoTime() + duration * 1_000_000_000L;
             CapturedPacket packet = new CapturedPacket();
             String error = null;
+            long nextLog = System.nanoTime();
             try {
                 while (!socket.stopped()) {
-                    long left = (end - System.nanoTime()) / 1_000_000L;
+                    long now = System.nanoTime();
+                    long left = (end - now) / 1_000_000L;
                     if (left <= 0) {
                         break;
+                    }
+                    if (connectionLog != null && now - nextLog >= 0) {
+                        // sessions that ended go to the log as they end, at most half a second late
+                        connectionLog.write(name, tracker.takeEnded());
+                        nextLog = now + 500_000_000L;
                     }
                     if (socket.receive(packet, (int) Math.min(left, 200))) {
                         decoder.packet(packet);
@@ -293,6 +319,8 @@ public final class InspectCommand implements Callable<Integer> {
                 }
             } catch (NativeException e) {
                 error = name + ": " + e.getMessage();
+            } catch (IOException e) {
+                throw new UserException(log + ": cannot write the log: " + e.getMessage());
             }
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);
@@ -356,29 +384,6 @@ public final class InspectCommand implements Callable<Integer> {
             throw new UserException(e.getMessage().startsWith(secrets.toString()) ? e.getMessage() : secrets + ": " + e.getMessage());
         } catch (RuntimeException e) {
             throw new UserException(e.getMessage());
-        }
-    }
-
-    private void writeLog(List<FileResult> results) {
-        try (BufferedWriter w = Files.newBufferedWriter(log, StandardCharsets.UTF_8)) {
-            for (FileResult r : results) {
-                if (r.report() == null) {
-                    continue;
-                }
-                for (PptpSession s : r.report().sessions()) {
-                    ObjectNode line = ReportJson.session(r.file(), s, showSecrets);
-                    ArrayNode findings = line.putArray("findings");
-                    for (Finding f : r.report().findings()) {
-                        if (f.sessionId() == s.id()) {
-                            findings.add(ReportJson.finding(r.file(), f));
-                        }
-                    }
-                    w.write(JSON.writeValueAsString(line));
-                    w.newLine();
-                }
-            }
-        } catch (IOException e) {
-            throw new UserException(log + ": cannot write the log: " + e.getMessage());
         }
     }
 

@@ -18,7 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code pptp4j inspect --interface} in the server's namespace watches a whole session between
- * {@code pptp4j connect} and {@code pptp4j server} on the veth, and ends on Ctrl-C (SIGINT) with its report.
+ * {@code pptp4j connect} and {@code pptp4j server} on the veth, logs it when it ends, and stops on Ctrl-C
+ * (SIGINT) with its report.
  */
 class InspectLiveCaptureTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -52,6 +53,12 @@ class InspectLiveCaptureTest {
                     "--user", "alice", "--password-file", password.toString(), "--hold", "1");
             assertThat(r.exitCode()).as(r.output()).isZero();
             server.awaitOutput("closed after", WAIT);
+            // the connection log has the session as soon as it ends, before the capture stops
+            long deadline = System.nanoTime() + WAIT.toNanos();
+            while ((!Files.exists(log) || Files.readAllLines(log).isEmpty()) && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+            }
+            assertThat(Files.readAllLines(log)).as(inspect.output()).hasSize(1);
             // Ctrl-C
             new ProcessBuilder("kill", "-INT", Long.toString(inspect.process().pid())).start().waitFor(5, TimeUnit.SECONDS);
             assertThat(inspect.process().waitFor(20, TimeUnit.SECONDS)).as(inspect.output()).isTrue();
