@@ -204,4 +204,20 @@ class InspectCommandTest {
         assertThat(r.err().strip()).startsWith("pptp4j inspect: cannot capture on nosuch9: interface nosuch9: ")
                 .doesNotContain("Exception");
     }
+
+    @Test
+    void pcapngCopyGivesTheSameSessionsAsThePcap() throws Exception {
+        // testdata/captures/derived: the same capture written by editcap as pcapng
+        JsonNode pcap = JSON.readTree(CliTestSupport.run("inspect", "--json", SESSION).out()).get("sessions");
+        JsonNode pcapng = JSON.readTree(CliTestSupport.run("inspect", "--json",
+                DIR + "derived/chapcrack-pptplinux-pptpd-session.pcapng").out()).get("sessions");
+        for (JsonNode s : pcap) {
+            ((com.fasterxml.jackson.databind.node.ObjectNode) s).remove("file");
+        }
+        for (JsonNode s : pcapng) {
+            ((com.fasterxml.jackson.databind.node.ObjectNode) s).remove("file");
+        }
+        assertThat(pcapng).isEqualTo(pcap);
+        assertThat(pcapng.get(0).get("mppe").get("frames").asInt()).isEqualTo(66);
+    }
 }
