@@ -15,7 +15,10 @@ import java.util.List;
  *     MS-CHAP-V2 also {@code user:$MSCHAPv2$authenticator-challenge$NT-response$peer-challenge$user}, from
  *     which John computes the ChallengeHash itself.</li>
  * </ul>
- * CHAP-MD5 handshakes have no line here.
+ * <li>hashcat mode 4800 (MD5 CHAP, RFC 1994 4.1: MD5 of Identifier, secret and Challenge) for a CHAP-MD5
+ *     handshake: {@code response:challenge:identifier}; the mode takes 16-octet challenges only, so a
+ *     handshake with another challenge length has no line. John has none here.</li>
+ * </ul>
  */
 public final class HashLines {
     private HashLines() {}
@@ -23,6 +26,12 @@ public final class HashLines {
     public enum Format { HASHCAT, JOHN }
 
     public static List<String> lines(ChapHandshake h, Format format) {
+        if (h.kind() == AuthKind.CHAP_MD5) {
+            return format == Format.HASHCAT && h.authenticatorChallenge().length() == 16 && h.ntResponse().length() == 16
+                    ? List.of(h.ntResponse().hex() + ":" + h.authenticatorChallenge().hex() + ":"
+                            + String.format("%02x", h.identifier()))
+                    : List.of();
+        }
         if (!h.msChap()) {
             return List.of();
         }

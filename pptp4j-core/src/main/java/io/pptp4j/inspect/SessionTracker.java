@@ -484,7 +484,7 @@ public final class SessionTracker implements Consumer<PptpItem> {
             }
         }
         ChapHandshake h = handshake(call, s);
-        if (h != null && h.msChap() && outcome == AuthOutcome.SUCCESS) {
+        if (h != null && outcome == AuthOutcome.SUCCESS) {
             tryPasswords(call, h);
         }
     }
@@ -565,6 +565,16 @@ public final class SessionTracker implements Consumer<PptpItem> {
             return;
         }
         for (String password : options.passwords().passwords(h.user(), h.authenticatorName())) {
+            if (h.kind() == AuthKind.CHAP_MD5) {
+                // RFC 1994 4.1: MD5(Identifier || secret || Challenge); no MPPE keys come from it
+                if (chapMd5(h, password)) {
+                    call.verifiedUser = h.user();
+                    call.verifiedPassword = password;
+                    call.verifiedFrames = h.frames();
+                    return;
+                }
+                continue;
+            }
             char[] pw = password.toCharArray();
             Bytes hash = MsChapV2.ntPasswordHash(pw);
             boolean ok = h.kind() == AuthKind.MS_CHAP_V2
@@ -587,6 +597,18 @@ public final class SessionTracker implements Consumer<PptpItem> {
             }
             java.util.Arrays.fill(pw, '\0');
             return;
+        }
+    }
+
+    private static boolean chapMd5(ChapHandshake h, String password) {
+        try {
+            java.security.MessageDigest md5 = java.security.MessageDigest.getInstance("MD5");
+            md5.update((byte) h.identifier());
+            md5.update(password.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            md5.update(h.authenticatorChallenge().toArray());
+            return java.security.MessageDigest.isEqual(md5.digest(), h.ntResponse().toArray());
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JDK has no MD5", e);
         }
     }
 

@@ -42,7 +42,23 @@ class HashLinesTest {
     }
 
     @Test
-    void chapMd5HasNoLine() {
+    void chapMd5WithA16OctetChallengeIsHashcatMode4800() throws Exception {
+        Bytes challenge = Bytes.fromHex("000102030405060708090a0b0c0d0e0f");
+        // RFC 1994 4.1, computed here: MD5(Identifier || secret || Challenge)
+        java.security.MessageDigest md5 = java.security.MessageDigest.getInstance("MD5");
+        md5.update((byte) 7);
+        md5.update("secret".getBytes(StandardCharsets.US_ASCII));
+        md5.update(challenge.toArray());
+        Bytes response = Bytes.of(md5.digest());
+        ChapHandshake h = new ChapHandshake(1, AuthKind.CHAP_MD5, "s", Bytes.fromHex("41"), challenge, Bytes.EMPTY,
+                response, Bytes.EMPTY, 7, AuthOutcome.SUCCESS, Bytes.EMPTY, 1, 2, 3);
+        assertThat(HashLines.lines(h, HashLines.Format.HASHCAT))
+                .containsExactly(response.hex() + ":000102030405060708090a0b0c0d0e0f:07");
+        assertThat(HashLines.lines(h, HashLines.Format.JOHN)).isEmpty();
+    }
+
+    @Test
+    void chapMd5WithAnotherChallengeLengthHasNoLine() {
         ChapHandshake md5 = new ChapHandshake(1, AuthKind.CHAP_MD5, "s", Bytes.fromHex("41"), Bytes.fromHex("00112233"),
                 Bytes.EMPTY, Bytes.fromHex("00112233445566778899aabbccddeeff"), Bytes.EMPTY, 7, AuthOutcome.SUCCESS,
                 Bytes.EMPTY, 1, 2, 3);

@@ -8,6 +8,7 @@ import io.pptp4j.ppp.PppMessageDecoder;
 import io.pptp4j.wire.Bytes;
 import io.pptp4j.wire.DecodeMode;
 import io.pptp4j.wire.Hex;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Findings no capture of testdata/captures shows, from PPP frames built here (RFC 1334, RFC 1661, RFC 3078). */
@@ -95,5 +96,27 @@ class SessionTrackerFindingsTest {
         assertThat(r.malformedSamples()).hasSize(2);
         assertThat(r.sessions()).hasSize(1);
         assertThat(r.sessions().getFirst().clientToServer().malformed()).isEqualTo(2);
+    }
+
+    @Test
+    void chapMd5IsAnOfflineAttackAndAGivenPasswordIsVerified() throws Exception {
+        tracker = new SessionTracker(new SessionTracker.Options(false, (u, a) -> List.of("nope", "secret"), null));
+        String challenge = "000102030405060708090a0b0c0d0e0f";
+        java.security.MessageDigest md5 = java.security.MessageDigest.getInstance("MD5");
+        md5.update((byte) 7);
+        md5.update("secret".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        md5.update(Hex.parse(challenge));
+        String response = Bytes.of(md5.digest()).hex();
+        ppp(false, "ff03c021 01010009 0305c22305");                       // frame 1: Auth CHAP MD5
+        ppp(true, "ff03c021 02010009 0305c22305");                        // frame 2: Configure-Ack
+        ppp(false, "ff03c223 01070017 10" + challenge + "7376");          // frame 3: Challenge, Name "sv"
+        ppp(true, "ff03c223 02070018 10" + response + "626f62");          // frame 4: Response, Name "bob"
+        ppp(false, "ff03c223 03070004");                                  // frame 5: Success
+        InspectReport r = tracker.finish();
+        assertThat(r.sessions().getFirst().auth()).isEqualTo(AuthKind.CHAP_MD5);
+        assertThat(r.sessions().getFirst().user()).isEqualTo("bob");
+        assertThat(r.findings()).extracting(Finding::kind)
+                .containsExactly(FindingKind.PASSWORD_RECOVERED, FindingKind.CHAP_MD5_OFFLINE_ATTACK);
+        assertThat(r.findings().getFirst().frames()).containsExactly(3L, 4L, 5L);
     }
 }

@@ -78,7 +78,8 @@ public final class InspectCommand implements Callable<Integer> {
 
     @Option(names = "--hashes", paramLabel = "FORMAT",
             description = "print one line per MS-CHAP handshake for a cracker instead of the summary: ${COMPLETION-CANDIDATES} "
-                    + "(hashcat: mode 5500 NetNTLMv1 layout; john: $MSCHAPv2$ and $NETNTLM$)")
+                    + "(hashcat: mode 5500 NetNTLMv1 layout, and mode 4800 for CHAP-MD5 with a 16-octet challenge; "
+                    + "john: $MSCHAPv2$ and $NETNTLM$)")
     HashLines.Format hashes;
 
     @Option(names = "--password-file", paramLabel = "FILE",
