@@ -16,7 +16,9 @@ import picocli.CommandLine.Command;
                 "A faithful PPTP stack and the tools to find, inspect, restrict and retire PPTP.",
                 ""},
         subcommands = {LabCommand.class, DecodeCommand.class, io.pptp4j.tools.pptp.ServerCommand.class,
-                io.pptp4j.tools.pptp.ConnectCommand.class, io.pptp4j.tools.pppd.PppdCommand.class, io.pptp4j.tools.scan.ScanCommand.class, io.pptp4j.tools.scan.ProbeCommand.class, CommandLine.HelpCommand.class},
+                io.pptp4j.tools.pptp.ConnectCommand.class, io.pptp4j.tools.pppd.PppdCommand.class,
+                io.pptp4j.tools.scan.ScanCommand.class, io.pptp4j.tools.scan.ProbeCommand.class,
+                io.pptp4j.tools.inspect.InspectCommand.class, CommandLine.HelpCommand.class},
         commandListHeading = "%nCommands:%n",
         footer = {"", "Run 'pptp4j COMMAND --help' for a command's options."})
 public final class Main implements Runnable {
