@@ -31,6 +31,8 @@ public final class AuthTry {
 
     private final ProbedAuth wanted;
     private boolean nakSent;
+    /** The request our Nak answered: the same one again is its retransmission, not an answer to the Nak. */
+    private CpPacket.ConfigureRequest<LcpOption> nakked;
     private Verdict verdict;
 
     /** {@code wanted} null: only read what the server asks for. */
@@ -53,12 +55,17 @@ public final class AuthTry {
                     verdict = new Accepted(wanted);
                     return List.of();
                 }
+                if (nakSent && req.equals(nakked)) {
+                    // RFC 1661 5.1: a retransmission keeps its Identifier; a request after our Nak takes a new one
+                    return List.of(new CpPacket.ConfigureNak<>(req.identifier(), List.of(wanted.option())));
+                }
                 if (nakSent) {
                     verdict = new Refused(wanted, "asked for " + (asked == null ? "no authentication" : ProbedAuth.describe(asked))
                             + " after our Nak");
                     return List.of();
                 }
                 nakSent = true;
+                nakked = req;
                 return List.of(new CpPacket.ConfigureNak<>(req.identifier(), List.of(wanted.option())));
             }
             case CpPacket.TerminateRequest<LcpOption> t -> {

@@ -58,6 +58,18 @@ class AuthTryTest {
     }
 
     @Test
+    void aRetransmissionOfTheNakkedRequestIsNakkedAgainNotTakenForARefusal() {
+        // RFC 1661 5.1: a retransmission keeps its Identifier and options; it crossed our Nak on the wire
+        AuthTry t = new AuthTry(ProbedAuth.PAP);
+        CpPacket<LcpOption> first = request(4, AuthenticationProtocol.chap(ChapAlgorithm.MD5), MAGIC);
+        t.onPacket(first);
+        assertThat(t.onPacket(first)).containsExactly(new CpPacket.ConfigureNak<>(4, List.of(AuthenticationProtocol.pap())));
+        assertThat(t.verdict()).isEmpty();
+        t.onPacket(request(5, AuthenticationProtocol.pap(), MAGIC));
+        assertThat(t.verdict()).contains(new AuthTry.Accepted(ProbedAuth.PAP));
+    }
+
+    @Test
     void aTerminateRequestIsARefusalAndIsAcknowledged() {
         AuthTry t = new AuthTry(ProbedAuth.EAP);
         t.onPacket(request(1, AuthenticationProtocol.chap(ChapAlgorithm.MD5)));

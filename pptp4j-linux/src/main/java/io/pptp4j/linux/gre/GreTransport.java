@@ -151,6 +151,39 @@ public final class GreTransport implements AutoCloseable {
 
     public boolean isOpen() { return !closed; }
 
+    /** Packets kept per announced call until it opens. */
+    static final int EARLY_PACKETS = 16;
+    /** How long an announced call's early packets are kept. */
+    static final long EARLY_NANOS = 10_000_000_000L;
+
+    /** GRE for a call announced by {@link #expectCall} that came before {@link #openCall}. */
+    private static final class Early {
+        final long deadline;
+        final java.util.ArrayDeque<byte[]> packets = new java.util.ArrayDeque<>();
+        boolean opened;
+
+        Early(long deadline) { this.deadline = deadline; }
+    }
+
+    private final java.util.concurrent.ConcurrentHashMap<Long, Early> early = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static long earlyKey(int callId, Inet4Address peer) {
+        byte[] a = peer.getAddress();
+        return ((long) ((a[0] & 0xFF) << 24 | (a[1] & 0xFF) << 16 | (a[2] & 0xFF) << 8 | (a[3] & 0xFF)) << 16) | callId;
+    }
+
+    /**
+     * Announces a call about to open: the client knows its own Call ID before the server's
+     * Outgoing-Call-Reply, and the server may send its first GRE packet (LCP's Configure-Request) right
+     * behind that reply, before the client has opened the call. Up to {@value #EARLY_PACKETS} packets from
+     * {@code peer} for {@code localCallId} are kept (for 10 s) and handed to the call when it opens.
+     */
+    public void expectCall(int localCallId, Inet4Address peer) {
+        long now = System.nanoTime();
+        early.values().removeIf(e -> now - e.deadline > 0);
+        early.put(earlyKey(localCallId, peer), new Early(now + EARLY_NANOS));
+    }
+
     /** As {@link #openCall(GreCallConfig, Inet4Address, Consumer, Consumer)}, ignoring MTU problems. */
     public GreCall openCall(GreCallConfig config, Inet4Address peer, Consumer<Bytes> frames) {
         return openCall(config, peer, frames, problem -> { });
@@ -177,6 +210,20 @@ public final class GreTransport implements AutoCloseable {
             }
             GreCall call = new GreCall(config, peer, frames, mtuProblems, this::transmit, timer, this::unregister);
             demultiplexer.register(config.localCallId(), peer, call);
+            Early kept = early.remove(earlyKey(config.localCallId(), peer));
+            if (kept != null) {
+                List<byte[]> packets;
+                synchronized (kept) {
+                    kept.opened = true;
+                    packets = List.copyOf(kept.packets);
+                    kept.packets.clear();
+                }
+                for (byte[] p : packets) {
+                    if (demultiplexer.route(p, p.length, peer) instanceof GreDemultiplexer.Route.ToCall<GreCall>(GreCall c, GrePacket packet)) {
+                        c.receive(packet);
+                    }
+                }
+            }
             return call;
         }
     }
@@ -347,9 +394,34 @@ public final class GreTransport implements AutoCloseable {
                     demultiplexer.route(receiveBuffer, datagram.length(), datagram.source());
             if (route instanceof GreDemultiplexer.Route.ToCall<GreCall>(GreCall call, GrePacket packet)) {
                 call.receive(packet);
+            } else if (route instanceof GreDemultiplexer.Route.UnknownCall<GreCall>(int callId, Inet4Address source)
+                    && !early.isEmpty()) {
+                keepEarly(callId, datagram);
             }
         } catch (RuntimeException e) {
             callFailures.incrementAndGet(); // a bug below; the other calls go on
+        }
+    }
+
+    private void keepEarly(int callId, ReceivedDatagram datagram) {
+        int length = datagram.length();
+        Early kept = early.get(earlyKey(callId, datagram.source()));
+        if (kept == null || System.nanoTime() - kept.deadline > 0) {
+            return;
+        }
+        boolean opened;
+        synchronized (kept) {
+            opened = kept.opened;
+            if (!opened && kept.packets.size() < EARLY_PACKETS) {
+                kept.packets.add(java.util.Arrays.copyOf(receiveBuffer, length));
+            }
+        }
+        if (opened) {
+            // the call opened between the lookup and here: it takes the packet itself
+            if (demultiplexer.route(receiveBuffer, length, datagram.source())
+                    instanceof GreDemultiplexer.Route.ToCall<GreCall>(GreCall call, GrePacket packet)) {
+                call.receive(packet);
+            }
         }
     }
 

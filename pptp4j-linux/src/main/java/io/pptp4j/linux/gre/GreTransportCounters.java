@@ -10,7 +10,8 @@ package io.pptp4j.linux.gre;
  * @param received datagrams read from the socket
  * @param routed packets handed to a call
  * @param malformed datagrams the strict GRE decode refused (RFC 2637 4.1), dropped
- * @param unknownCall packets for a Call ID no call holds, dropped
+ * @param unknownCall packets for a Call ID no call holds, dropped (or kept for a call announced with
+ *     {@link GreTransport#expectCall} and handed to it when it opens)
  * @param wrongPeer packets for a registered Call ID from an address other than the call's peer, dropped
  * @param receiveErrors errors reported by the socket on receive, e.g. an ICMP Protocol Unreachable
  *     for a packet sent earlier (the socket sets IP_RECVERR); the loop goes on

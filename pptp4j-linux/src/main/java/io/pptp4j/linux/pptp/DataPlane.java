@@ -28,6 +28,13 @@ public interface DataPlane extends AutoCloseable {
      */
     default void prepare(Inet4Address local) throws IOException {}
 
+    /**
+     * A call is about to be placed with {@code localCallId}: GRE from {@code peer} for it that arrives
+     * before {@link #open} (the server's first LCP packet right behind its Outgoing-Call-Reply) is kept for
+     * the call instead of dropped.
+     */
+    default void expect(Inet4Address local, Inet4Address peer, int localCallId) throws IOException {}
+
     /** One call's GRE session. */
     interface Call extends AutoCloseable, io.pptp4j.linux.ppp.PacketSink {
         @Override

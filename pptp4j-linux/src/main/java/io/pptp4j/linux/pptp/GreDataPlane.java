@@ -76,6 +76,11 @@ public final class GreDataPlane implements DataPlane {
     public void prepare(Inet4Address local) throws IOException { transport(local); }
 
     @Override
+    public void expect(Inet4Address local, Inet4Address peer, int localCallId) throws IOException {
+        transport(local).expectCall(localCallId, peer);
+    }
+
+    @Override
     public Call open(Inet4Address local, Inet4Address peer, ControlAction.CallConnected call, Consumer<Bytes> deliver)
             throws IOException {
         GreTransport transport = transport(local);

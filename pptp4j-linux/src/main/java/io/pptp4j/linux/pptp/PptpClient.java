@@ -127,6 +127,9 @@ public final class PptpClient implements AutoCloseable {
             }
             channel.start();
             ControlAction.Established est = await(established, deadline, "Start-Control-Connection-Reply");
+            if (socket.getLocalAddress() instanceof Inet4Address local && server.getAddress() instanceof Inet4Address remote) {
+                dataPlane.expect(local, remote, options.callId());
+            }
             channel.apply(now -> channel.engine().placeOutgoingCall(
                     OutgoingCallParameters.of(options.callId(), options.callSerialNumber())
                             .withPacketRecvWindowSize(options.windowSize()), now));

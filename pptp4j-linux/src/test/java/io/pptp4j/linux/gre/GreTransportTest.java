@@ -76,6 +76,32 @@ class GreTransportTest {
     }
 
     @Test
+    void packetsForAnAnnouncedCallThatComeBeforeItOpensAreHandedToIt() throws Exception {
+        // the server's first LCP packet can overtake the client's handling of the Outgoing-Call-Reply
+        try (TwoHosts hosts = TwoHosts.create();
+                GreTransport client = hosts.inClient(() -> GreTransport.open(CLIENT_ADDRESS));
+                GreTransport server = hosts.inServer(() -> GreTransport.open(SERVER_ADDRESS))) {
+            client.expectCall(CLIENT_CALL.localCallId(), SERVER_ADDRESS);
+            GreCall serverCall = server.openCall(SERVER_CALL, CLIENT_ADDRESS, f -> { });
+            serverCall.send(Bytes.fromHex("c021010100040000"));
+            serverCall.send(Bytes.fromHex("c021010200040000"));
+            await(() -> client.counters().unknownCall() >= 2, "the early packets to reach the client");
+            List<Bytes> atClient = Collections.synchronizedList(new ArrayList<>());
+            client.openCall(CLIENT_CALL, SERVER_ADDRESS, atClient::add);
+            await(() -> atClient.size() == 2, "both early packets delivered when the call opens");
+            assertThat(atClient).containsExactly(Bytes.fromHex("c021010100040000"), Bytes.fromHex("c021010200040000"));
+            // an unannounced Call ID is still dropped
+            GreCall other = server.openCall(GreCallConfig.of(202, 102, 64, 64), CLIENT_ADDRESS, f -> { });
+            other.send(Bytes.fromHex("c021010300040000"));
+            await(() -> client.counters().unknownCall() >= 3, "the stray packet to reach the client");
+            List<Bytes> late = Collections.synchronizedList(new ArrayList<>());
+            client.openCall(GreCallConfig.of(102, 202, 64, 64), SERVER_ADDRESS, late::add);
+            Thread.sleep(200);
+            assertThat(late).isEmpty();
+        }
+    }
+
+    @Test
     void silentSideSendsAckOnlyPackets() throws Exception {
         try (TwoHosts hosts = TwoHosts.create();
                 GreTransport client = hosts.inClient(() -> GreTransport.open(CLIENT_ADDRESS));

@@ -91,7 +91,7 @@ class ProbeOnTheNetworkTest {
                 "--remote-ip", "198.51.100.10-20", "--options", privateFile("options", "require-pap\nrequire-chap\nnomppe\n").toString());
         JsonNode p = probeWithAuth();
         JsonNode auth = p.get("auth");
-        assertThat(auth.get("accepted").toString()).as(auth.toString()).contains("\"pap\"", "\"chap-md5\"");
+        assertThat(auth.get("accepted").toString()).as(auth.toString() + "\nserver:\n" + server.output()).contains("\"pap\"", "\"chap-md5\"");
         assertThat(p.get("findings").findValuesAsText("id")).contains("PPTP-WEAK-AUTHENTICATION");
     }
 
