@@ -248,15 +248,7 @@ public final class SessionTracker implements Consumer<PptpItem> {
         if (call == null || call.keys != null) {
             return false;
         }
-        greFrames++;
-        call.touch(frame, time);
-        Side from = call.side(source);
-        from.greCallId = callId;
-        from.packets++;
-        from.bytes += greBytes;
-        if (from.firstFrame == 0) {
-            from.firstFrame = frame;
-        }
+        Side from = countGre(call, frame, time, source, callId, greBytes);
         if (from.mppeFrames == 0) {
             from.firstCoherency = coherencyCount;
         }
@@ -271,6 +263,12 @@ public final class SessionTracker implements Consumer<PptpItem> {
         if (call == null) {
             return false;
         }
+        countGre(call, frame, time, source, callId, greBytes);
+        return true;
+    }
+
+    /** One GRE packet of a known call counted on the side that sent it; that side returned. */
+    private Side countGre(Call call, long frame, long time, String source, int callId, int greBytes) {
         greFrames++;
         call.touch(frame, time);
         Side from = call.side(source);
@@ -280,7 +278,7 @@ public final class SessionTracker implements Consumer<PptpItem> {
         if (from.firstFrame == 0) {
             from.firstFrame = frame;
         }
-        return true;
+        return from;
     }
 
     /** A call for GRE whose control was not captured: the reverse flow's call if it has room, else a new one. */
