@@ -43,11 +43,24 @@ public record MppePosture(String status, String user, List<MppeTryResult> tries,
      */
     public static boolean worthGoingOn(MppeTryResult baseline) { return baseline.conclusive(); }
 
+    private static final java.util.regex.Pattern MS_CHAP_FAILURE = java.util.regex.Pattern.compile("\\bE=(\\d+)\\b(?:.*\\bM=(.*))?");
+
     private static String baselineFailure(String user, MppeTryResult b) {
-        return b.outcome() == MppeTryResult.Outcome.AUTH_FAILED
-                ? "authentication as " + user + " failed (" + b.detail().replaceFirst("^authentication failed: ", "")
-                        + "): check the user name and password"
-                : "the baseline session failed: " + b.detail();
+        if (b.outcome() != MppeTryResult.Outcome.AUTH_FAILED) return "the baseline session failed: " + b.detail();
+        String said = b.detail().replaceFirst("^authentication failed: ", "");
+        // RFC 2759 6: "E=eeeeeeeeee R=r C=cccc V=vvvvvvvvvv M=<msg>": the error code and the message say it; the challenge does not
+        java.util.regex.Matcher m = MS_CHAP_FAILURE.matcher(said);
+        if (!m.find()) return "authentication as " + user + " failed (" + said + "): check the user name and password";
+        int code = Integer.parseInt(m.group(1));
+        String advice = switch (code) {
+            case 646 -> "logons are restricted to other hours";
+            case 647 -> "the account is disabled";
+            case 648 -> "the password has expired";
+            case 649 -> "the account may not dial in";
+            default -> "check the user name and password";
+        };
+        return "authentication as " + user + " failed (E=" + io.pptp4j.ppp.auth.MsChapError.describe(code)
+                + (m.group(2) != null ? ", \"" + m.group(2).strip() + "\"" : "") + "): " + advice;
     }
 
     public boolean probed() { return status.equals("probed"); }

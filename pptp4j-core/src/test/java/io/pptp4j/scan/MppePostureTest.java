@@ -83,12 +83,14 @@ class MppePostureTest {
 
     @Test
     void aWrongPasswordStopsAfterTheBaselineWithOneClearLine() {
-        MppeTryResult b = MppeTryResult.of(MppeTry.BASELINE, null, false, "authentication failed: E=691 R=0 (access denied)");
+        MppeTryResult b = MppeTryResult.of(MppeTry.BASELINE, null, false,
+                "authentication failed: Failure E=691 R=0 C=CF4F67F48B749612B9448B71D7E89AFB V=3 M=Authentication failed");
         assertThat(b.outcome()).isEqualTo(Outcome.AUTH_FAILED);
         assertThat(MppePosture.worthGoingOn(b)).isFalse();
         MppePosture p = MppePosture.of("alice", List.of(b));
         assertThat(p.status()).isEqualTo("auth-failed");
-        assertThat(p.detail()).isEqualTo("authentication as alice failed (E=691 R=0 (access denied)): check the user name and password");
+        assertThat(p.detail()).isEqualTo("authentication as alice failed (E=691 ERROR_AUTHENTICATION_FAILURE, \"Authentication failed\"): "
+                + "check the user name and password");
         assertThat(p.offered()).isNull();
         assertThat(p.required()).isNull();
         assertThat(p.statefulAllowed()).isNull();
@@ -133,5 +135,16 @@ class MppePostureTest {
         assertThat(MppeTry.STATEFUL.config().orElseThrow().statefulness())
                 .isEqualTo(io.pptp4j.ppp.fsm.ccp.MppeConfig.Statefulness.STATEFUL_REQUIRED);
         assertThat(MppeTry.NONE.config()).isEmpty();
+    }
+
+    @Test
+    void aFailureWithoutAnMsChapCodeIsQuotedAsItCame() {
+        MppePosture p = MppePosture.of("alice", List.of(MppeTryResult.of(MppeTry.BASELINE, null, false,
+                "authentication failed: no CHAP Success or Failure after 10 Responses")));
+        assertThat(p.detail()).isEqualTo("authentication as alice failed (no CHAP Success or Failure after 10 Responses): "
+                + "check the user name and password");
+        MppePosture other = MppePosture.of("alice", List.of(MppeTryResult.error(MppeTry.BASELINE, "no call: refused")));
+        assertThat(other.status()).isEqualTo("error");
+        assertThat(other.detail()).isEqualTo("the baseline session failed: no call: refused");
     }
 }

@@ -114,9 +114,9 @@ class ProbeCommandTest {
     @Test
     void tableSaysInOneLineWhyTheMppePostureWasNotProbed() {
         MppePosture p = MppePosture.of("alice", List.of(io.pptp4j.scan.MppeTryResult.of(io.pptp4j.scan.MppeTry.BASELINE, null, false,
-                "authentication failed: E=691 R=0 (access denied)")));
+                "authentication failed: E=648 R=0 V=3")));
         assertThat(ProbeCommand.mppeLines(p)).containsExactly(
-                "  mppe: not probed: authentication as alice failed (E=691 R=0 (access denied)): check the user name and password");
+                "  mppe: not probed: authentication as alice failed (E=648 ERROR_PASSWD_EXPIRED): the password has expired");
     }
 
     @Test

@@ -172,7 +172,8 @@ class ProbeOnTheNetworkTest {
         mppeServer(null);
         JsonNode m = probeMppe("not-the-password").get("mppe");
         assertThat(m.get("status").asText()).as(m.toString()).isEqualTo("auth-failed");
-        assertThat(m.get("detail").asText()).startsWith("authentication as alice failed (").endsWith("): check the user name and password");
+        assertThat(m.get("detail").asText()).isEqualTo("authentication as alice failed (E=691 ERROR_AUTHENTICATION_FAILURE, "
+                + "\"Authentication failed\"): check the user name and password");
         assertThat(m.get("tries")).hasSize(1);
         CliProcess.Result table = CliProcess.run(hosts.client(), Duration.ofSeconds(60), "probe", SERVER, "--no-auth", "--gre-wait", "500",
                 "--user", "alice", "--password-file", dir.resolve("password").toString());
