@@ -40,7 +40,8 @@ import picocli.CommandLine.Spec;
                         + "MPPE-128 stateless, MPPE-40 only, MPPE-56 only, stateful only, and no encryption; whether MPPE is "
                         + "offered and required, which key lengths and whether stateful mode are allowed (mppe.*). The "
                         + "password comes from --password-file, the environment variable PPTP4J_PASSWORD, or a prompt.",
-                "The call and the GRE check need a raw socket: root or CAP_NET_RAW."})
+                "The call and the GRE check need a raw socket: root or CAP_NET_RAW.",
+                "Exit code 0 when the server speaks PPTP and, with --user, the posture was probed (a refused password: 1)."})
 public final class ProbeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -117,7 +118,7 @@ public final class ProbeCommand implements Callable<Integer> {
         if (user == null) {
             mppe = MppePosture.notTried("no --user");
         } else if (call == null || !call.call().status().equals("connected")) {
-            mppe = MppePosture.notTried("no call");
+            mppe = new MppePosture("not-tried", user, List.of(), "no call to run PPP over");
         } else {
             mppe = new MppeProbe(timeoutMillis, pppWaitMillis, hostName).probe(new InetSocketAddress(target.address(), target.port()),
                     user, password);
@@ -153,7 +154,8 @@ public final class ProbeCommand implements Callable<Integer> {
         }
         out.flush();
         if (output != null) out.close();
-        return scan.status() == ScanStatus.PPTP ? 0 : 1;
+        // a posture asked for and not probed (a refused password...) is a failure: a script must not read it as clean
+        return scan.status() == ScanStatus.PPTP && (user == null || mppe.probed()) ? 0 : 1;
     }
 
     private Target target() {
@@ -306,6 +308,7 @@ public final class ProbeCommand implements Callable<Integer> {
                 + (echo.resultCode() != null ? ", result " + echo.resultCode() : "") + (echo.detail() != null ? " (" + echo.detail() + ")" : ""));
         if (call == null) {
             out.println("  call: not tried");
+            if (mppe.user() != null) mppeLines(mppe).forEach(out::println);
             return;
         }
         CallProbe.Call c = call.call();

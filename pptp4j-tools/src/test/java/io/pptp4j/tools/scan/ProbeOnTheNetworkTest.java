@@ -119,10 +119,10 @@ class ProbeOnTheNetworkTest {
         }
     }
 
-    private JsonNode probeMppe(String password) throws Exception {
+    private JsonNode probeMppe(String password, int exitCode) throws Exception {
         CliProcess.Result r = CliProcess.run(hosts.client(), Duration.ofSeconds(180), "probe", SERVER, "-o", "json", "--no-auth",
                 "--gre-wait", "1000", "--user", "alice", "--password-file", privateFile("password", password + "\n").toString());
-        assertThat(r.exitCode()).as(r.output()).isZero();
+        assertThat(r.exitCode()).as(r.output()).isEqualTo(exitCode);
         String out = r.output();
         return JSON.readTree(out.substring(out.indexOf('{')));
     }
@@ -138,7 +138,7 @@ class ProbeOnTheNetworkTest {
     @Test
     void theDefaultPolicyAcceptsOnlyStateless128AndRequiresMppe() throws Exception {
         mppeServer(null);
-        JsonNode p = probeMppe("pw");
+        JsonNode p = probeMppe("pw", 0);
         JsonNode m = p.get("mppe");
         assertThat(m.get("status").asText()).as(m.toString()).isEqualTo("probed");
         assertThat(m.get("offered").asBoolean()).isTrue();
@@ -155,7 +155,7 @@ class ProbeOnTheNetworkTest {
     void aPolicyAllowingWeakKeysStatefulModeAndNoEncryptionShowsEachWeakness() throws Exception {
         // pppd's old form: offers 40, 56 and 128 bits, stateful allowed, MPPE not required
         mppeServer("mppe stateful\n");
-        JsonNode p = probeMppe("pw");
+        JsonNode p = probeMppe("pw", 0);
         JsonNode m = p.get("mppe");
         assertThat(m.get("required").asBoolean()).as(m.toString()).isFalse();
         assertThat(m.get("offered").asBoolean()).isTrue();
@@ -170,13 +170,14 @@ class ProbeOnTheNetworkTest {
     @Test
     void aWrongPasswordStopsAfterTheBaselineWithOneClearLine() throws Exception {
         mppeServer(null);
-        JsonNode m = probeMppe("not-the-password").get("mppe");
+        JsonNode m = probeMppe("not-the-password", 1).get("mppe");
         assertThat(m.get("status").asText()).as(m.toString()).isEqualTo("auth-failed");
         assertThat(m.get("detail").asText()).isEqualTo("authentication as alice failed (E=691 ERROR_AUTHENTICATION_FAILURE, "
                 + "\"Authentication failed\"): check the user name and password");
         assertThat(m.get("tries")).hasSize(1);
         CliProcess.Result table = CliProcess.run(hosts.client(), Duration.ofSeconds(60), "probe", SERVER, "--no-auth", "--gre-wait", "500",
                 "--user", "alice", "--password-file", dir.resolve("password").toString());
+        assertThat(table.exitCode()).isEqualTo(1);
         assertThat(table.output().lines().filter(l -> l.contains("mppe:")).toList()).as(table.output()).singleElement()
                 .satisfies(l -> assertThat(l).startsWith("  mppe: not probed: authentication as alice failed ("));
     }
