@@ -182,6 +182,39 @@ class ProbeOnTheNetworkTest {
                 .satisfies(l -> assertThat(l).startsWith("  mppe: not probed: authentication as alice failed ("));
     }
 
+    @Test
+    void pptpdRunningPptp4jPppdWithStatefulModeAllowedShowsOnlyThat() throws Exception {
+        server.close();
+        server = null;
+        Path secrets = privateFile("pptpd-secrets", "alice * pw *\n");
+        Path wrapper = dir.resolve("pptp4j-pppd");
+        Files.writeString(wrapper, "#!/bin/sh\nexec " + Path.of(System.getProperty("java.home"), "bin", "java")
+                + " --enable-native-access=ALL-UNNAMED -XX:+UseSerialGC -cp '" + System.getProperty("java.class.path")
+                + "' io.pptp4j.tools.Main pppd --secrets " + secrets + " --no-tun \"$@\" 2>>" + dir.resolve("pppd.log") + "\n");
+        Files.setPosixFilePermissions(wrapper, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+        io.pptp4j.linux.peers.PptpdConfig base = io.pptp4j.linux.peers.PptpdConfig.of(TwoHosts.SERVER_ADDRESS, wrapper);
+        io.pptp4j.linux.peers.PptpdConfig config = new io.pptp4j.linux.peers.PptpdConfig(base.listenAddress(), base.pppProgram(),
+                java.util.List.of("require-mschap-v2", "require-mppe-128", "mppe-stateful"), base.stimeoutSeconds(), base.noIpParam(),
+                base.debug(), base.localIp(), base.remoteIp());
+        try (io.pptp4j.linux.peers.PptpdPeer pptpd = io.pptp4j.linux.peers.PptpdPeer.start(hosts.server(), dir.resolve("pptpd"), config)) {
+            // pptpd starts a pppd per call, here a JVM: give each session time
+            CliProcess.Result r = CliProcess.run(hosts.client(), Duration.ofSeconds(300), "probe", SERVER, "-o", "json", "--no-auth",
+                    "--gre-wait", "10000", "--ppp-wait", "30000", "--user", "alice", "--password-file",
+                    privateFile("password", "pw\n").toString());
+            String out = r.output();
+            assertThat(r.exitCode()).as(out).isZero();
+            JsonNode p = JSON.readTree(out.substring(out.indexOf('{')));
+            JsonNode m = p.get("mppe");
+            assertThat(m.get("tries").findValuesAsText("outcome")).as(m.toString())
+                    .containsExactly("accepted", "refused", "refused", "accepted", "refused");
+            assertThat(m.get("required").asBoolean()).isTrue();
+            assertThat(m.get("strengths_allowed").toString()).isEqualTo("[128]");
+            assertThat(m.get("stateful_allowed").asBoolean()).isTrue();
+            assertThat(p.get("findings").findValuesAsText("id").stream().filter(id -> id.startsWith("PPTP-MPPE-")).toList())
+                    .containsExactly("PPTP-MPPE-STATEFUL-ALLOWED");
+        }
+    }
+
     private JsonNode probe() throws Exception {
         CliProcess.Result r = CliProcess.run(hosts.client(), WAIT, "probe", SERVER, "-o", "json", "--gre-wait", "3000", "--no-auth");
         assertThat(r.exitCode()).as(r.output()).isZero();
