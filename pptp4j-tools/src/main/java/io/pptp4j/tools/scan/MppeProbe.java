@@ -108,8 +108,8 @@ final class MppeProbe {
                 } catch (ExecutionException ended) {
                     // networkUp fails when the session ends: its reason is in terminated
                 } catch (TimeoutException late) {
-                    return MppeTryResult.of(t, null, networkPhase.get(), "no network phase in " + pppWaitMillis + " ms (phase "
-                            + link.session().phase() + ")");
+                    return MppeTryResult.of(t, null, networkPhase.get(), "the session did not come up in " + pppWaitMillis
+                            + " ms (phase " + link.session().phase() + ")");
                 }
                 if (link.networkUp().isDone() && !link.networkUp().isCompletedExceptionally()) {
                     SessionResult up = link.networkUp().getNow(null);
