@@ -31,9 +31,36 @@ public enum FindingKind {
     NO_ECHO_REPLY("PPTP-NO-ECHO-REPLY", Severity.LOW, "Echo-Request not answered",
             "RFC 2637 2.5: an Echo-Request must be answered; a server that does not will drop idle clients or keep "
                     + "dead connections: identify and update the implementation."),
+    MPPE_NOT_OFFERED("PPTP-MPPE-NOT-OFFERED", Severity.CRITICAL, "No encryption",
+            "The server brings up sessions without MPPE and agreed it in none of our tries: every datagram, and with "
+                    + "it every password typed inside the tunnel, crosses the network in clear. Require MPPE-128 at once "
+                    + "(pppd: require-mppe-128; RRAS: maximum-strength encryption only), then " + Retire.TEXT),
+    MPPE_NOT_REQUIRED("PPTP-MPPE-NOT-REQUIRED", Severity.HIGH, "Encryption not required",
+            "The server brings up a session in clear when the client offers no MPPE. CCP carries no integrity (RFC 3078 "
+                    + "9): an attacker on the path can strip it and get the session in clear, and a misconfigured client "
+                    + "goes unnoticed. Require it (pppd: require-mppe-128; RRAS: require encryption), then " + Retire.TEXT),
+    MPPE_40_ALLOWED("PPTP-MPPE-40-ALLOWED", Severity.HIGH, "40-bit MPPE allowed",
+            "40-bit RC4 keys fall to an exhaustive search on one machine, and an attacker on the path can force them "
+                    + "by editing the unprotected CCP Supported Bits (RFC 3078 9). Refuse them (pppd: nomppe-40, or "
+                    + "require-mppe-128 alone; RRAS: strongest encryption only), then " + Retire.TEXT),
+    MPPE_56_ALLOWED("PPTP-MPPE-56-ALLOWED", Severity.MEDIUM, "56-bit MPPE allowed",
+            "56-bit keys are within reach of a DES-class search, and an attacker on the path can force them by editing "
+                    + "the unprotected CCP Supported Bits (RFC 3078 9). Refuse them (pppd: nomppe-56, or require-mppe-128 "
+                    + "alone; RRAS: strongest encryption only), then " + Retire.TEXT),
+    MPPE_STATEFUL_ALLOWED("PPTP-MPPE-STATEFUL-ALLOWED", Severity.MEDIUM, "Stateful MPPE allowed",
+            "In stateful mode the RC4 key changes only every 256 packets, and its resynchronisation after a loss can "
+                    + "encrypt two packets with the same key (RFC 3078 9: not to be used on lossy links such as tunnels "
+                    + "over the Internet); CCP Reset-Requests are unauthenticated. Require stateless mode (pppd: "
+                    + "nomppe-stateful, the default), then " + Retire.TEXT),
     NONCONFORMANT("PPTP-NONCONFORMANT", Severity.LOW, "Reply breaks RFC 2637",
             "The reply decodes only when errors are overlooked: identify the implementation; non-conforming stacks "
                     + "are often old or embedded ones that are no longer maintained.");
+
+    /** What every MPPE remediation ends with: the fixes only narrow a broken design. */
+    private static final class Retire {
+        static final String TEXT = "retire PPTP: MS-CHAP v2 falls to one DES key search and yields the MPPE keys, and MPPE "
+                + "has no integrity; migrate to WireGuard or IPsec (IKEv2).";
+    }
 
     private final String id;
     private final Severity severity;

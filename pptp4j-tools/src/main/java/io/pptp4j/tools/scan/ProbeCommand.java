@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import io.pptp4j.scan.FindingKind;
 import io.pptp4j.scan.Finding;
 import io.pptp4j.scan.FingerprintDatabase;
+import io.pptp4j.scan.MppePosture;
+import io.pptp4j.scan.MppeTryResult;
 import io.pptp4j.scan.ScanAssessor;
 import io.pptp4j.scan.ScanResult;
 import io.pptp4j.scan.ScanStatus;
@@ -34,7 +36,12 @@ import picocli.CommandLine.Spec;
         description = {"Probe one PPTP server in depth: every SCCRP field, fingerprint and findings (as scan), how it answers "
                 + "an Echo-Request, an outgoing call (OCRP result, the server's call ID and window), and the GRE path check: "
                 + "with the call up, does GRE come back? (gre.status: passes or blocked, with what was tried).",
-                "The call and the GRE check need a raw socket: root or CAP_NET_RAW."})
+                "With --user: the encryption posture, one full PPP session per try (MS-CHAP v2, then CCP): our default "
+                        + "MPPE-128 stateless, MPPE-40 only, MPPE-56 only, stateful only, and no encryption; whether MPPE is "
+                        + "offered and required, which key lengths and whether stateful mode are allowed (mppe.*). The "
+                        + "password comes from --password-file, the environment variable PPTP4J_PASSWORD, or a prompt.",
+                "The call and the GRE check need a raw socket: root or CAP_NET_RAW.",
+                "Exit code 0 when the server speaks PPTP and, with --user, the posture was probed (a refused password: 1)."})
 public final class ProbeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -60,6 +67,17 @@ public final class ProbeCommand implements Callable<Integer> {
     @Option(names = "--no-auth", description = "skip the authentication posture (six calls)")
     boolean noAuth;
 
+    @Option(names = "--user", paramLabel = "U",
+            description = "probe the encryption posture, authenticating as U (five sessions); needs a valid account")
+    String user;
+
+    @Option(names = "--password-file", paramLabel = "FILE", description = "with --user: the password, on the first line of FILE")
+    Path passwordFile;
+
+    @Option(names = "--ppp-wait", paramLabel = "MS", defaultValue = "10000",
+            description = "with --user, per try: how long a PPP session may take to come up or be refused (default: ${DEFAULT-VALUE})")
+    int pppWaitMillis;
+
     @Option(names = {"-o", "--format"}, paramLabel = "FORMAT", defaultValue = "table",
             description = "table, json or sarif (default: ${DEFAULT-VALUE})")
     String format;
@@ -79,6 +97,9 @@ public final class ProbeCommand implements Callable<Integer> {
         if (timeoutMillis < 1 || timeoutMillis > 600_000) throw new UserException("--timeout " + timeoutMillis + ": must be 1 to 600000 ms", 2);
         if (greWaitMillis < 0 || greWaitMillis > 600_000) throw new UserException("--gre-wait " + greWaitMillis + ": must be 0 to 600000 ms", 2);
         if (!List.of("table", "json", "sarif").contains(format)) throw new UserException("-o " + format + ": must be table, json or sarif", 2);
+        if (pppWaitMillis < 1 || pppWaitMillis > 600_000) throw new UserException("--ppp-wait " + pppWaitMillis + ": must be 1 to 600000 ms", 2);
+        if (passwordFile != null && user == null) throw new UserException("--password-file needs --user", 2);
+        char[] password = user != null ? password() : null;
         Target target = target();
         FingerprintDatabase db = fingerprints == null ? FingerprintFile.bundled() : load(fingerprints);
         ScanAssessor assessor = new ScanAssessor(db, LocalDate.now());
@@ -93,6 +114,16 @@ public final class ProbeCommand implements Callable<Integer> {
         if (!noAuth && call != null && call.call().status().equals("connected")) {
             auth = new AuthProbe(timeoutMillis, authWaitMillis, hostName).probe(new InetSocketAddress(target.address(), target.port()));
         }
+        MppePosture mppe;
+        if (user == null) {
+            mppe = MppePosture.notTried("no --user");
+        } else if (call == null || !call.call().status().equals("connected")) {
+            mppe = new MppePosture("not-tried", user, List.of(), "no call to run PPP over");
+        } else {
+            mppe = new MppeProbe(timeoutMillis, pppWaitMillis, hostName).probe(new InetSocketAddress(target.address(), target.port()),
+                    user, password);
+        }
+        if (password != null) java.util.Arrays.fill(password, '\0');
         List<Finding> findings = new ArrayList<>(scan.findings());
         if (auth != null && "none".equals(auth.requested())) {
             findings.add(FindingKind.NO_AUTHENTICATION.with("the server's LCP Configure-Request has no Authentication-Protocol"));
@@ -104,6 +135,7 @@ public final class ProbeCommand implements Callable<Integer> {
                         + (weak.size() == 1 ? "it" : "them") + " (asks for " + auth.requested() + ")"));
             }
         }
+        findings.addAll(mppe.findings());
         if (control.echo().status().equals("no-reply")) findings.add(FindingKind.NO_ECHO_REPLY.with(control.echo().detail()));
         if (call != null && call.gre().status().equals("blocked")) findings.add(FindingKind.GRE_BLOCKED.with(call.gre().tried()));
         ScanResult all = new ScanResult(scan.target(), scan.status(), scan.rttMillis(), scan.reply(), scan.firstBytes(), scan.error(),
@@ -112,17 +144,18 @@ public final class ProbeCommand implements Callable<Integer> {
         PrintWriter out = output == null ? spec.commandLine().getOut()
                 : new PrintWriter(Files.newBufferedWriter(output, StandardCharsets.UTF_8), false);
         switch (format) {
-            case "json" -> out.println(json(all, control.echo(), call, auth));
+            case "json" -> out.println(json(all, control.echo(), call, auth, mppe));
             case "sarif" -> {
                 ResultWriter w = ResultWriter.of(ResultWriter.Format.SARIF, out, ScanCommand.version());
                 w.write(all);
                 w.end();
             }
-            default -> table(out, all, control.echo(), call, auth);
+            default -> table(out, all, control.echo(), call, auth, mppe);
         }
         out.flush();
         if (output != null) out.close();
-        return scan.status() == ScanStatus.PPTP ? 0 : 1;
+        // a posture asked for and not probed (a refused password...) is a failure: a script must not read it as clean
+        return scan.status() == ScanStatus.PPTP && (user == null || mppe.probed()) ? 0 : 1;
     }
 
     private Target target() {
@@ -156,7 +189,8 @@ public final class ProbeCommand implements Callable<Integer> {
     }
 
     /** The scan fields (as {@code scan -o jsonl}) and then {@code echo}, {@code call} and {@code gre}. */
-    static String json(ScanResult r, ControlProbe.Echo echo, CallProbe.Outcome call, AuthProbe.Posture auth) throws IOException {
+    static String json(ScanResult r, ControlProbe.Echo echo, CallProbe.Outcome call, AuthProbe.Posture auth, MppePosture mppe)
+            throws IOException {
         StringWriter s = new StringWriter();
         try (JsonGenerator g = JsonlResultWriter.FACTORY.createGenerator(s).useDefaultPrettyPrinter()) {
             g.writeStartObject();
@@ -220,9 +254,41 @@ public final class ProbeCommand implements Callable<Integer> {
                 g.writeEndArray();
             }
             g.writeEndObject();
+            mppe(g, mppe);
             g.writeEndObject();
         }
         return s.toString();
+    }
+
+    /** {@code mppe}: status, user, the conclusions (null: unknown), then each try. */
+    private static void mppe(JsonGenerator g, MppePosture m) throws IOException {
+        g.writeObjectFieldStart("mppe");
+        g.writeStringField("status", m.status());
+        if (m.user() != null) g.writeStringField("user", m.user());
+        if (m.detail() != null) g.writeStringField("detail", m.detail());
+        bool(g, "offered", m.offered());
+        bool(g, "required", m.required());
+        g.writeArrayFieldStart("strengths_allowed");
+        for (int bits : m.strengthsAllowed()) g.writeNumber(bits);
+        g.writeEndArray();
+        bool(g, "stateful_allowed", m.statefulAllowed());
+        g.writeArrayFieldStart("tries");
+        for (MppeTryResult t : m.tries()) {
+            g.writeStartObject();
+            g.writeStringField("name", t.attempt().label());
+            g.writeStringField("offered", t.attempt().offer());
+            g.writeStringField("outcome", t.outcome().label());
+            g.writeStringField("agreed", t.agreedText());
+            if (t.detail() != null) g.writeStringField("detail", t.detail());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeEndObject();
+    }
+
+    private static void bool(JsonGenerator g, String name, Boolean v) throws IOException {
+        g.writeFieldName(name);
+        if (v != null) g.writeBoolean(v); else g.writeNull();
     }
 
     private static void number(JsonGenerator g, String name, Integer v) throws IOException {
@@ -230,7 +296,8 @@ public final class ProbeCommand implements Callable<Integer> {
         if (v != null) g.writeNumber(v); else g.writeNull();
     }
 
-    private static void table(PrintWriter out, ScanResult r, ControlProbe.Echo echo, CallProbe.Outcome call, AuthProbe.Posture auth) {
+    private static void table(PrintWriter out, ScanResult r, ControlProbe.Echo echo, CallProbe.Outcome call, AuthProbe.Posture auth,
+                              MppePosture mppe) {
         ResultWriter w = ResultWriter.of(ResultWriter.Format.TABLE, out, "");
         if (r.status() == ScanStatus.CLOSED || r.status() == ScanStatus.FILTERED) {
             out.println(r.target().ip() + ":" + r.target().port() + " " + r.status().label() + (r.error() != null ? ": " + r.error() : ""));
@@ -241,6 +308,7 @@ public final class ProbeCommand implements Callable<Integer> {
                 + (echo.resultCode() != null ? ", result " + echo.resultCode() : "") + (echo.detail() != null ? " (" + echo.detail() + ")" : ""));
         if (call == null) {
             out.println("  call: not tried");
+            if (mppe.user() != null) mppeLines(mppe).forEach(out::println);
             return;
         }
         CallProbe.Call c = call.call();
@@ -254,5 +322,48 @@ public final class ProbeCommand implements Callable<Integer> {
                     + (auth.refused().isEmpty() ? "none" : String.join(", ", auth.refused()))
                     + (auth.notes().isEmpty() ? "" : " (" + String.join("; ", auth.notes()) + ")"));
         }
+        if (mppe.user() != null) {
+            for (String line : mppeLines(mppe)) out.println(line);
+        }
+    }
+
+    /** The table's {@code mppe:} line, then one line per try. */
+    static List<String> mppeLines(MppePosture m) {
+        List<String> lines = new ArrayList<>();
+        if (!m.probed()) {
+            lines.add("  mppe: not probed: " + m.detail());
+            return lines;
+        }
+        lines.add("  mppe: as " + m.user() + ": " + yesNo(m.offered(), "offered", "not offered") + ", "
+                + yesNo(m.required(), "required", "not required") + "; key lengths allowed: "
+                + (m.strengthsAllowed().isEmpty() ? "none" : String.join(", ", m.strengthsAllowed().stream().map(b -> b + "-bit").toList()))
+                + "; stateful mode " + yesNo(m.statefulAllowed(), "allowed", "refused"));
+        for (MppeTryResult t : m.tries()) {
+            lines.add(String.format("    %-19s %-11s %s", t.attempt().label(), t.outcome().label(),
+                    t.agreedText() != null ? "agreed " + t.agreedText() : t.detail()));
+        }
+        return lines;
+    }
+
+    private static String yesNo(Boolean b, String yes, String no) { return b == null ? "(" + yes + "?)" : b ? yes : no; }
+
+    /** --password-file, else PPTP4J_PASSWORD, else a prompt on the terminal; never an argument. */
+    private char[] password() {
+        if (passwordFile != null) {
+            try {
+                return Files.readAllLines(passwordFile, StandardCharsets.UTF_8).stream().findFirst().orElse("").toCharArray();
+            } catch (IOException e) {
+                throw new UserException("--password-file " + passwordFile + ": cannot read: " + e.getMessage(), 2);
+            }
+        }
+        String env = System.getenv("PPTP4J_PASSWORD");
+        if (env != null) return env.toCharArray();
+        java.io.Console console = System.console();
+        if (console == null) {
+            throw new UserException("--user " + user + " needs a password: --password-file FILE, PPTP4J_PASSWORD, or a terminal to prompt on", 2);
+        }
+        char[] p = console.readPassword("Password for %s: ", user);
+        if (p == null) throw new UserException("no password given", 2);
+        return p;
     }
 }

@@ -119,6 +119,102 @@ class ProbeOnTheNetworkTest {
         }
     }
 
+    private JsonNode probeMppe(String password, int exitCode) throws Exception {
+        CliProcess.Result r = CliProcess.run(hosts.client(), Duration.ofSeconds(180), "probe", SERVER, "-o", "json", "--no-auth",
+                "--gre-wait", "1000", "--user", "alice", "--password-file", privateFile("password", password + "\n").toString());
+        assertThat(r.exitCode()).as(r.output()).isEqualTo(exitCode);
+        String out = r.output();
+        return JSON.readTree(out.substring(out.indexOf('{')));
+    }
+
+    private void mppeServer(String options) throws Exception {
+        java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("--secrets",
+                privateFile("chap-secrets", "alice * pw *\n").toString(), "--local-ip", "198.51.100.1", "--remote-ip", "198.51.100.10-20",
+                "--no-tun"));
+        if (options != null) args.addAll(java.util.List.of("--options", privateFile("options", options).toString()));
+        restartServer(args.toArray(String[]::new));
+    }
+
+    @Test
+    void theDefaultPolicyAcceptsOnlyStateless128AndRequiresMppe() throws Exception {
+        mppeServer(null);
+        JsonNode p = probeMppe("pw", 0);
+        JsonNode m = p.get("mppe");
+        assertThat(m.get("status").asText()).as(m.toString()).isEqualTo("probed");
+        assertThat(m.get("offered").asBoolean()).isTrue();
+        assertThat(m.get("required").asBoolean()).as(m.toString()).isTrue();
+        assertThat(m.get("strengths_allowed").toString()).isEqualTo("[128]");
+        assertThat(m.get("stateful_allowed").asBoolean()).isFalse();
+        assertThat(m.get("tries").findValuesAsText("outcome")).as(m.toString())
+                .containsExactly("accepted", "refused", "refused", "refused", "refused");
+        assertThat(m.get("tries").get(0).get("agreed").asText()).isEqualTo("128-bit stateless");
+        assertThat(p.get("findings").findValuesAsText("id")).noneMatch(id -> id.startsWith("PPTP-MPPE-"));
+    }
+
+    @Test
+    void aPolicyAllowingWeakKeysStatefulModeAndNoEncryptionShowsEachWeakness() throws Exception {
+        // pppd's old form: offers 40, 56 and 128 bits, stateful allowed, MPPE not required
+        mppeServer("mppe stateful\n");
+        JsonNode p = probeMppe("pw", 0);
+        JsonNode m = p.get("mppe");
+        assertThat(m.get("required").asBoolean()).as(m.toString()).isFalse();
+        assertThat(m.get("offered").asBoolean()).isTrue();
+        assertThat(m.get("strengths_allowed").toString()).isEqualTo("[128,56,40]");
+        assertThat(m.get("stateful_allowed").asBoolean()).isTrue();
+        assertThat(m.get("tries").findValuesAsText("agreed")).containsExactly("128-bit stateless", "40-bit stateless",
+                "56-bit stateless", "128-bit stateful", "none");
+        assertThat(p.get("findings").findValuesAsText("id")).contains("PPTP-MPPE-NOT-REQUIRED", "PPTP-MPPE-40-ALLOWED",
+                "PPTP-MPPE-56-ALLOWED", "PPTP-MPPE-STATEFUL-ALLOWED");
+    }
+
+    @Test
+    void aWrongPasswordStopsAfterTheBaselineWithOneClearLine() throws Exception {
+        mppeServer(null);
+        JsonNode m = probeMppe("not-the-password", 1).get("mppe");
+        assertThat(m.get("status").asText()).as(m.toString()).isEqualTo("auth-failed");
+        assertThat(m.get("detail").asText()).isEqualTo("authentication as alice failed (E=691 ERROR_AUTHENTICATION_FAILURE, "
+                + "\"Authentication failed\"): check the user name and password");
+        assertThat(m.get("tries")).hasSize(1);
+        CliProcess.Result table = CliProcess.run(hosts.client(), Duration.ofSeconds(60), "probe", SERVER, "--no-auth", "--gre-wait", "500",
+                "--user", "alice", "--password-file", dir.resolve("password").toString());
+        assertThat(table.exitCode()).isEqualTo(1);
+        assertThat(table.output().lines().filter(l -> l.contains("mppe:")).toList()).as(table.output()).singleElement()
+                .satisfies(l -> assertThat(l).startsWith("  mppe: not probed: authentication as alice failed ("));
+    }
+
+    @Test
+    void pptpdRunningPptp4jPppdWithStatefulModeAllowedShowsOnlyThat() throws Exception {
+        server.close();
+        server = null;
+        Path secrets = privateFile("pptpd-secrets", "alice * pw *\n");
+        Path wrapper = dir.resolve("pptp4j-pppd");
+        Files.writeString(wrapper, "#!/bin/sh\nexec " + Path.of(System.getProperty("java.home"), "bin", "java")
+                + " --enable-native-access=ALL-UNNAMED -XX:+UseSerialGC -cp '" + System.getProperty("java.class.path")
+                + "' io.pptp4j.tools.Main pppd --secrets " + secrets + " --no-tun \"$@\" 2>>" + dir.resolve("pppd.log") + "\n");
+        Files.setPosixFilePermissions(wrapper, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+        io.pptp4j.linux.peers.PptpdConfig base = io.pptp4j.linux.peers.PptpdConfig.of(TwoHosts.SERVER_ADDRESS, wrapper);
+        io.pptp4j.linux.peers.PptpdConfig config = new io.pptp4j.linux.peers.PptpdConfig(base.listenAddress(), base.pppProgram(),
+                java.util.List.of("require-mschap-v2", "require-mppe-128", "mppe-stateful"), base.stimeoutSeconds(), base.noIpParam(),
+                base.debug(), base.localIp(), base.remoteIp());
+        try (io.pptp4j.linux.peers.PptpdPeer pptpd = io.pptp4j.linux.peers.PptpdPeer.start(hosts.server(), dir.resolve("pptpd"), config)) {
+            // pptpd starts a pppd per call, here a JVM: give each session time
+            CliProcess.Result r = CliProcess.run(hosts.client(), Duration.ofSeconds(300), "probe", SERVER, "-o", "json", "--no-auth",
+                    "--gre-wait", "10000", "--ppp-wait", "30000", "--user", "alice", "--password-file",
+                    privateFile("password", "pw\n").toString());
+            String out = r.output();
+            assertThat(r.exitCode()).as(out).isZero();
+            JsonNode p = JSON.readTree(out.substring(out.indexOf('{')));
+            JsonNode m = p.get("mppe");
+            assertThat(m.get("tries").findValuesAsText("outcome")).as(m.toString())
+                    .containsExactly("accepted", "refused", "refused", "accepted", "refused");
+            assertThat(m.get("required").asBoolean()).isTrue();
+            assertThat(m.get("strengths_allowed").toString()).isEqualTo("[128]");
+            assertThat(m.get("stateful_allowed").asBoolean()).isTrue();
+            assertThat(p.get("findings").findValuesAsText("id").stream().filter(id -> id.startsWith("PPTP-MPPE-")).toList())
+                    .containsExactly("PPTP-MPPE-STATEFUL-ALLOWED");
+        }
+    }
+
     private JsonNode probe() throws Exception {
         CliProcess.Result r = CliProcess.run(hosts.client(), WAIT, "probe", SERVER, "-o", "json", "--gre-wait", "3000", "--no-auth");
         assertThat(r.exitCode()).as(r.output()).isZero();

@@ -20,7 +20,12 @@ public record MppeConfig(Set<SupportedBit> allowedStrengths, Statefulness statef
         /** The H bit is always requested and a peer without it is Nak'd (pppd's default). */
         STATELESS_REQUIRED,
         /** Stateless preferred: requested, and agreed when the peer offers it; stateful accepted (pppd's {@code mppe-stateful}). */
-        STATEFUL_ALLOWED
+        STATEFUL_ALLOWED,
+        /**
+         * Stateful only: requested without H, a peer's H Nak'd away, a Nak toward H refused. No pppd option
+         * sets it: {@code probe} uses it to learn whether a server allows stateful mode at all.
+         */
+        STATEFUL_REQUIRED
     }
 
     private static final Set<SupportedBit> STRENGTHS = EnumSet.of(SupportedBit.S, SupportedBit.M, SupportedBit.L);

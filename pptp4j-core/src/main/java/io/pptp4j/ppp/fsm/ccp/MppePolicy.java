@@ -12,12 +12,13 @@ import java.util.Optional;
 /**
  * CCP negotiation of MPPE (RFC 1962, RFC 3078 2.1), the same on both ends of a PPTP call.
  *
- * <p>We request every strength we allow, with H. When the peer offers several bits (Windows offers
+ * <p>We request every strength we allow, with H (unless stateful mode is required). When the peer offers several bits (Windows offers
  * H,M,S,L,C; pptp-linux H,S,L; RRAS H,S,C) we Nak with exactly one strength, the strongest allowed one
  * offered, plus H when stateless (RFC 3078 2.1), so that negotiation converges in one Nak. MPPC (C) and the
  * obsolete D bit are never agreed. When no allowed strength is offered the option is Configure-Rejected,
  * and if encryption is required the negotiation fails. A Nak of our request to a single allowed strength
- * is adopted; any other Nak fails the negotiation.
+ * is adopted; any other Nak fails the negotiation. Under {@link MppeConfig.Statefulness#STATEFUL_REQUIRED}
+ * (a probe's setting) H is never requested nor agreed.
  */
 public final class MppePolicy implements NegotiationPolicy<CcpOption> {
     private static final SupportedBit[] BY_STRENGTH = {SupportedBit.S, SupportedBit.M, SupportedBit.L};
@@ -36,11 +37,11 @@ public final class MppePolicy implements NegotiationPolicy<CcpOption> {
 
     @Override
     public void startNegotiation() {
-        CcpOption.MicrosoftPpc m = CcpOption.MicrosoftPpc.of(SupportedBit.H);
+        CcpOption.MicrosoftPpc m = null;
         for (SupportedBit s : config.allowedStrengths()) {
-            m = m.with(s);
+            m = m == null ? CcpOption.MicrosoftPpc.of(s) : m.with(s);
         }
-        request = m;
+        request = config.statefulness() == MppeConfig.Statefulness.STATEFUL_REQUIRED ? m : m.with(SupportedBit.H);
         failure = null;
         ourAcked = null;
         peerAcked = null;
@@ -58,7 +59,11 @@ public final class MppePolicy implements NegotiationPolicy<CcpOption> {
                     request = m;
                 } else {
                     failure = "peer Naks MPPE to " + m.describe() + ", not one allowed strength of "
-                            + letters(config) + (config.statefulness() == MppeConfig.Statefulness.STATELESS_REQUIRED ? " with H" : "");
+                            + letters(config) + switch (config.statefulness()) {
+                                case STATELESS_REQUIRED -> " with H";
+                                case STATEFUL_ALLOWED -> "";
+                                case STATEFUL_REQUIRED -> " without H";
+                            };
                 }
             }
         }
@@ -69,7 +74,11 @@ public final class MppePolicy implements NegotiationPolicy<CcpOption> {
         long strengths = m.bits().stream().filter(b -> b == SupportedBit.S || b == SupportedBit.M || b == SupportedBit.L).count();
         boolean onlyKnown = (m.supportedBits() & ~(SupportedBit.H.mask() | SupportedBit.S.mask() | SupportedBit.M.mask()
                 | SupportedBit.L.mask())) == 0;
-        boolean hOk = m.stateless() || config.statefulness() == MppeConfig.Statefulness.STATEFUL_ALLOWED;
+        boolean hOk = switch (config.statefulness()) {
+            case STATELESS_REQUIRED -> m.stateless();
+            case STATEFUL_ALLOWED -> true;
+            case STATEFUL_REQUIRED -> !m.stateless();
+        };
         return strengths == 1 && onlyKnown && hOk && config.allowedStrengths().contains(m.strongestEncryption().orElseThrow());
     }
 
@@ -117,7 +126,11 @@ public final class MppePolicy implements NegotiationPolicy<CcpOption> {
     private Optional<CcpOption.MicrosoftPpc> choose(CcpOption.MicrosoftPpc offer) {
         for (SupportedBit s : BY_STRENGTH) {
             if (offer.has(s) && config.allowedStrengths().contains(s)) {
-                boolean stateless = config.statefulness() == MppeConfig.Statefulness.STATELESS_REQUIRED || offer.stateless();
+                boolean stateless = switch (config.statefulness()) {
+                    case STATELESS_REQUIRED -> true;
+                    case STATEFUL_ALLOWED -> offer.stateless();
+                    case STATEFUL_REQUIRED -> false;
+                };
                 CcpOption.MicrosoftPpc c = CcpOption.MicrosoftPpc.of(s);
                 return Optional.of(stateless ? c.with(SupportedBit.H) : c);
             }

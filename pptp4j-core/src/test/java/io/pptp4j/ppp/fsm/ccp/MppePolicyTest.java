@@ -111,4 +111,58 @@ class MppePolicyTest {
         assertThat(((MppePolicy) client.policy()).negotiated()).contains(expected);
         assertThat(expected.keyBits()).isEqualTo(128);
     }
+
+    private static MppeConfig statefulOnly() {
+        return new MppeConfig(EnumSet.of(SupportedBit.S, SupportedBit.M, SupportedBit.L), MppeConfig.Statefulness.STATEFUL_REQUIRED, true);
+    }
+
+    @Test
+    void statefulRequiredRequestsEveryStrengthWithoutH() {
+        assertThat(new MppePolicy(statefulOnly()).requestOptions()).containsExactly(CcpOption.MicrosoftPpc.fromLetters("S,M,L"));
+    }
+
+    @Test
+    void statefulRequiredRefusesANakTowardH() {
+        MppePolicy client = new MppePolicy(statefulOnly());
+        client.onConfigureNak(List.of(CcpOption.MicrosoftPpc.stateless128()));
+        assertThat(client.failure()).contains("peer Naks MPPE to H,S, not one allowed strength of S,M,L without H");
+        client.startNegotiation();
+        client.onConfigureNak(List.of(CcpOption.MicrosoftPpc.fromLetters("M")));
+        assertThat(client.failure()).isEmpty();
+        assertThat(client.requestOptions()).containsExactly(CcpOption.MicrosoftPpc.fromLetters("M"));
+    }
+
+    @Test
+    void statefulRequiredNaksThePeersHAway() {
+        CcpOption offer = CcpOption.MicrosoftPpc.fromLetters("H,S,L");
+        assertThat(new MppePolicy(statefulOnly()).judge(List.of(offer)))
+                .isEqualTo(new Judgement.Nak<>(List.of(CcpOption.MicrosoftPpc.fromLetters("S")), List.of(offer)));
+    }
+
+    @Test
+    void statefulRequiredAgreesStatefulWithAServerThatAllowsIt() {
+        var server = new ControlProtocolAutomaton<>(Ccp.CODEC, new MppePolicy(new MppeConfig(EnumSet.of(SupportedBit.S, SupportedBit.L),
+                MppeConfig.Statefulness.STATEFUL_ALLOWED, true)), AutomatonConfig.DEFAULT);
+        var client = new ControlProtocolAutomaton<>(Ccp.CODEC, new MppePolicy(statefulOnly()), AutomatonConfig.DEFAULT);
+        var link = InMemoryLink.clean(server, client, Ccp.CODEC);
+        link.openBoth();
+        link.runUntilQuiet(10_000_000_000L);
+        assertThat(server.state()).isEqualTo(CpState.OPENED);
+        assertThat(client.state()).isEqualTo(CpState.OPENED);
+        MppeNegotiated expected = new MppeNegotiated(0x00000040L, false, SupportedBit.S);
+        assertThat(((MppePolicy) server.policy()).negotiated()).contains(expected);
+        assertThat(((MppePolicy) client.policy()).negotiated()).contains(expected);
+    }
+
+    @Test
+    void statefulRequiredFailsAgainstTheStatelessDefault() {
+        var server = new ControlProtocolAutomaton<>(Ccp.CODEC, new MppePolicy(MppeConfig.DEFAULT), AutomatonConfig.DEFAULT);
+        var client = new ControlProtocolAutomaton<>(Ccp.CODEC, new MppePolicy(statefulOnly()), AutomatonConfig.DEFAULT);
+        var link = InMemoryLink.clean(server, client, Ccp.CODEC);
+        link.openBoth();
+        link.runUntilQuiet(10_000_000_000L);
+        assertThat(((MppePolicy) client.policy()).negotiated()).isEmpty();
+        assertThat(((MppePolicy) server.policy()).negotiated()).isEmpty();
+        assertThat(client.state()).isNotEqualTo(CpState.OPENED);
+    }
 }
