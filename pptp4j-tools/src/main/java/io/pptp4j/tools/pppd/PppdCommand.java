@@ -1,7 +1,10 @@
 package io.pptp4j.tools.pppd;
 
+import io.pptp4j.linux.ppp.AttachmentSlot;
+import io.pptp4j.linux.ppp.NetworkAttachment;
 import io.pptp4j.linux.ppp.PppLink;
 import io.pptp4j.linux.stdio.HdlcStreamLink;
+import io.pptp4j.linux.tun.TunAttachment;
 import io.pptp4j.ppp.fsm.ipcp.IpcpConfig;
 import io.pptp4j.ppp.fsm.ipcp.RangeAddressPool;
 import io.pptp4j.ppp.options.PppOption;
@@ -9,12 +12,15 @@ import io.pptp4j.ppp.options.PppOptions;
 import io.pptp4j.ppp.options.PppOptionsFile;
 import io.pptp4j.ppp.options.PppOptionsParser;
 import io.pptp4j.ppp.options.PppPolicy;
+import io.pptp4j.ppp.secrets.DomainMatching;
 import io.pptp4j.ppp.secrets.SecretsFile;
 import io.pptp4j.ppp.secrets.SecretsTable;
 import io.pptp4j.ppp.session.PppSession;
 import io.pptp4j.ppp.session.SessionAction;
 import io.pptp4j.ppp.session.SessionConfig;
 import io.pptp4j.tools.UserException;
+import io.pptp4j.tools.pptp.ServerCommand;
+import io.pptp4j.tools.pptp.SessionPolicies;
 import java.io.FileDescriptor;
 import java.io.FileInputStream;
 import java.io.FileOutputStream;
@@ -29,6 +35,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.random.RandomGenerator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -97,9 +104,9 @@ public final class PppdCommand implements Callable<Integer> {
             }
             config = SessionConfig.client(u, password, secureRandom, RandomGenerator.getDefault());
         }
-        io.pptp4j.linux.ppp.NetworkAttachment network = noTun ? io.pptp4j.linux.ppp.NetworkAttachment.NONE
+        NetworkAttachment network = noTun ? NetworkAttachment.NONE
                 : tunAttachment(options, err);
-        io.pptp4j.linux.ppp.AttachmentSlot slot = new io.pptp4j.linux.ppp.AttachmentSlot();
+        AttachmentSlot slot = new AttachmentSlot();
         rawTerminal(err);
         ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().name("ppp-timers").daemon().factory());
@@ -139,10 +146,10 @@ public final class PppdCommand implements Callable<Integer> {
     }
 
     /** pppd's interface naming: {@code ifname N}, else {@code unit N} as pppN, else the next free ppp%d. */
-    private static io.pptp4j.linux.ppp.NetworkAttachment tunAttachment(PppOptions options, PrintWriter err) {
+    private static NetworkAttachment tunAttachment(PppOptions options, PrintWriter err) {
         String name = options.last("ifname").orElse(options.last("unit").map(u -> "ppp" + u).orElse("ppp%d"));
         try {
-            return new io.pptp4j.linux.tun.TunAttachment(name, List.of(), line -> {
+            return new TunAttachment(name, List.of(), line -> {
                 err.println("pppd: " + line);
                 err.flush();
             });
@@ -158,15 +165,15 @@ public final class PppdCommand implements Callable<Integer> {
         } catch (IOException | RuntimeException e) {
             throw new UserException(e.getMessage());
         }
-        Inet4Address local = io.pptp4j.tools.pptp.ServerCommand.ipv4(pair.local(), "the local address of L:R");
-        Inet4Address remote = io.pptp4j.tools.pptp.ServerCommand.ipv4(pair.remote(), "the remote address of L:R");
+        Inet4Address local = ServerCommand.ipv4(pair.local(), "the local address of L:R");
+        Inet4Address remote = ServerCommand.ipv4(pair.remote(), "the remote address of L:R");
         IpcpConfig ipcp = IpcpConfig.server(local, new RangeAddressPool(remote, remote), policy.dnsServers(), policy.winsServers());
         if (policy.stripDomain()) {
-            table = table.withDomainMatching(io.pptp4j.ppp.secrets.DomainMatching.STRIP_DOMAIN);
+            table = table.withDomainMatching(DomainMatching.STRIP_DOMAIN);
         }
-        SessionConfig base = SessionConfig.server(policy.name().orElse(name), io.pptp4j.tools.pptp.SessionPolicies.lookup(table),
+        SessionConfig base = SessionConfig.server(policy.name().orElse(name), SessionPolicies.lookup(table),
                 ipcp, random, RandomGenerator.getDefault());
-        return io.pptp4j.tools.pptp.SessionPolicies.apply(policy, base);
+        return SessionPolicies.apply(policy, base);
     }
 
     private static void log(PrintWriter err, SessionAction action, String[] outcome, CountDownLatch done) {
@@ -192,7 +199,7 @@ public final class PppdCommand implements Callable<Integer> {
         try {
             Process p = new ProcessBuilder("stty", "raw", "-echo").redirectInput(ProcessBuilder.Redirect.INHERIT)
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-            p.waitFor(5, java.util.concurrent.TimeUnit.SECONDS);
+            p.waitFor(5, TimeUnit.SECONDS);
         } catch (IOException e) {
             // not a terminal, or no stty: nothing to do
         } catch (InterruptedException e) {

@@ -6,16 +6,44 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.pptp4j.control.ControlMessage;
 import io.pptp4j.control.engine.ControlAction;
 import io.pptp4j.control.engine.ControlTimers;
+import io.pptp4j.gre.engine.GreCallCounters;
+import io.pptp4j.linux.ppp.AttachmentSlot;
+import io.pptp4j.linux.ppp.PppLink;
 import io.pptp4j.linux.pptp.GreDataPlane;
 import io.pptp4j.linux.pptp.PptpClient;
+import io.pptp4j.linux.tun.TunAttachment;
+import io.pptp4j.ppp.fsm.lcp.AuthProtocol;
+import io.pptp4j.ppp.options.PppOptionsFile;
+import io.pptp4j.ppp.options.PppPolicy;
+import io.pptp4j.ppp.session.Phase;
+import io.pptp4j.ppp.session.PppSession;
+import io.pptp4j.ppp.session.SessionConfig;
+import io.pptp4j.ppp.session.SessionResult;
+import io.pptp4j.tools.Interrupts;
 import io.pptp4j.tools.UserException;
 import io.pptp4j.tools.render.TreeRenderer;
+import java.io.Console;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.random.RandomGenerator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -57,12 +85,12 @@ public final class ConnectCommand implements Callable<Integer> {
     String user;
 
     @Option(names = "--password-file", paramLabel = "FILE", description = "the password, on the first line of FILE")
-    java.nio.file.Path passwordFile;
+    Path passwordFile;
 
     @Option(names = "--options", paramLabel = "FILE",
             description = "pppd options for our side (require-pap, require-mschap, nomppe, require-mppe-40, ...); "
                     + "without it: MS-CHAP v2 and MPPE-128 stateless")
-    java.nio.file.Path pppOptions;
+    Path pppOptions;
 
     @Option(names = "--tun", paramLabel = "NAME",
             description = "with --user: carry IP through the tunnel on a TUN interface NAME (%d numbered by the kernel), "
@@ -72,10 +100,10 @@ public final class ConnectCommand implements Callable<Integer> {
 
     @Option(names = "--route", paramLabel = "CIDR",
             description = "with --tun: route this prefix into the tunnel (repeatable), e.g. 198.51.100.0/24")
-    java.util.List<String> routes = new java.util.ArrayList<>();
+    List<String> routes = new ArrayList<>();
 
     /** Completed by the shutdown hook (Ctrl-C, SIGTERM). */
-    private final java.util.concurrent.CompletableFuture<Void> interrupted = new java.util.concurrent.CompletableFuture<>();
+    private final CompletableFuture<Void> interrupted = new CompletableFuture<>();
 
     @Override
     public Integer call() throws IOException, InterruptedException {
@@ -88,12 +116,12 @@ public final class ConnectCommand implements Callable<Integer> {
         }
         if (tun != null) {
             try {
-                new io.pptp4j.linux.tun.TunAttachment(tun, routes, line -> { });
+                new TunAttachment(tun, routes, line -> { });
             } catch (IllegalArgumentException e) {
                 throw new UserException("--tun: " + e.getMessage(), 2);
             }
         }
-        try (io.pptp4j.tools.Interrupts ignored = io.pptp4j.tools.Interrupts.onInterrupt(() -> interrupted.complete(null))) {
+        try (Interrupts ignored = Interrupts.onInterrupt(() -> interrupted.complete(null))) {
             return connect();
         }
     }
@@ -105,14 +133,14 @@ public final class ConnectCommand implements Callable<Integer> {
         if (server.getPort() != port && host.indexOf(':') < 0) server = new InetSocketAddress(server.getAddress(), port);
         AtomicLong framesIn = new AtomicLong();
         char[] password = user != null ? password() : null;
-        java.util.concurrent.atomic.AtomicReference<io.pptp4j.linux.ppp.PppLink> ppp = new java.util.concurrent.atomic.AtomicReference<>();
-        io.pptp4j.linux.ppp.AttachmentSlot network = new io.pptp4j.linux.ppp.AttachmentSlot();
+        AtomicReference<PppLink> ppp = new AtomicReference<>();
+        AttachmentSlot network = new AttachmentSlot();
         PptpClient.Options options = new PptpClient.Options(hostName, 1, 1, 64, ControlTimers.DEFAULT);
         PptpClient client;
         try {
             client = PptpClient.connect(server, options, new GreDataPlane(), Duration.ofSeconds(timeout), f -> {
                 framesIn.incrementAndGet();
-                io.pptp4j.linux.ppp.PppLink link = ppp.get();
+                PppLink link = ppp.get();
                 if (link != null) link.onFrame(f);
             });
         } catch (PptpClient.PptpException e) {
@@ -125,63 +153,63 @@ public final class ConnectCommand implements Callable<Integer> {
             }
             throw new UserException(server + ": " + e.getMessage());
         }
-        java.util.concurrent.ScheduledExecutorService timers = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(
+        ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().name("ppp-timers").daemon().factory());
         try {
             ControlMessage.StartControlConnectionReply r = client.reply();
-            io.pptp4j.ppp.session.SessionResult session = null;
+            SessionResult session = null;
             if (user != null) {
-                io.pptp4j.ppp.session.SessionConfig config = io.pptp4j.ppp.session.SessionConfig.client(user, password,
-                        new java.security.SecureRandom(), java.util.random.RandomGenerator.getDefault());
+                SessionConfig config = SessionConfig.client(user, password,
+                        new SecureRandom(), RandomGenerator.getDefault());
                 if (pppOptions != null) {
                     try {
-                        config = SessionPolicies.apply(io.pptp4j.ppp.options.PppPolicy.from(
-                                io.pptp4j.ppp.options.PppOptionsFile.load(pppOptions)), config);
+                        config = SessionPolicies.apply(PppPolicy.from(
+                                PppOptionsFile.load(pppOptions)), config);
                     } catch (IOException | RuntimeException e) {
                         throw new UserException(e.getMessage(), 2);
                     }
                 }
-                io.pptp4j.linux.ppp.PppLink link = new io.pptp4j.linux.ppp.PppLink(new io.pptp4j.ppp.session.PppSession(config),
+                PppLink link = new PppLink(new PppSession(config),
                         client::send, network::deliver, a -> { }, timers);
-                java.util.Arrays.fill(password, '\0');
+                Arrays.fill(password, '\0');
                 ppp.set(link);
                 link.start();
                 try {
-                    java.util.concurrent.CompletableFuture.anyOf(link.networkUp(), client.callCleared())
-                            .get(timeout, java.util.concurrent.TimeUnit.SECONDS);
+                    CompletableFuture.anyOf(link.networkUp(), client.callCleared())
+                            .get(timeout, TimeUnit.SECONDS);
                     if (!link.networkUp().isDone()) {
                         // the call-clear can overtake the session's own end (the peer's Terminate-Request): let it settle
                         String reason = null;
                         try {
-                            reason = link.terminated().get(1, java.util.concurrent.TimeUnit.SECONDS);
-                        } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException notYet) {
+                            reason = link.terminated().get(1, TimeUnit.SECONDS);
+                        } catch (TimeoutException | ExecutionException notYet) {
                             reason = link.session().terminateReason().orElse(null);
                         }
                         if (reason != null) {
                             throw new UserException(server + ": " + fromOurSide(reason, config));
                         }
-                        io.pptp4j.ppp.session.Phase phase = link.session().phase();
+                        Phase phase = link.session().phase();
                         throw new UserException(server + ": the server cleared the call during PPP (phase " + phase + ")"
-                                + (phase == io.pptp4j.ppp.session.Phase.ESTABLISH
+                                + (phase == Phase.ESTABLISH
                                         ? ": the usual cause is no common authentication (we allow " + config.lcp().authProtocols() + ")"
                                         : link.terminated().isDone() ? ": " + link.terminated().getNow("") : ""));
                     }
                     session = link.networkUp().get();
                     if (tun != null) {
                         try {
-                            network.set(new io.pptp4j.linux.tun.TunAttachment(tun, routes, line -> { })
+                            network.set(new TunAttachment(tun, routes, line -> { })
                                     .attach(session, link.datagrams(client.frames())));
                         } catch (IOException e) {
                             throw new UserException("interface " + tun + ": " + e.getMessage()
                                     + (e.getMessage().contains("EPERM") ? " (TUN devices need root or CAP_NET_ADMIN)" : ""));
                         }
                     }
-                } catch (java.util.concurrent.ExecutionException e) {
+                } catch (ExecutionException e) {
                     throw new UserException(server + ": " + fromOurSide(
                             link.terminated().getNow(String.valueOf(e.getCause().getMessage())), config));
-                } catch (java.util.concurrent.TimeoutException e) {
-                    io.pptp4j.ppp.session.Phase phase = link.session().phase();
-                    String why = phase == io.pptp4j.ppp.session.Phase.ESTABLISH
+                } catch (TimeoutException e) {
+                    Phase phase = link.session().phase();
+                    String why = phase == Phase.ESTABLISH
                             ? ": LCP never opened; the usual cause is no common authentication (we allow "
                               + config.lcp().authProtocols() + ")"
                             : " (phase " + phase + ")";
@@ -228,7 +256,7 @@ public final class ConnectCommand implements Callable<Integer> {
                             session.authProtocol().map(ConnectCommand::authName).orElse("no authentication"), user,
                             session.mppe().isPresent() ? session.mppeBits() + "-bit " + (session.mppeStateless() ? "stateless" : "stateful") : "none",
                             session.localAddress().getHostAddress(), session.remoteAddress().getHostAddress(),
-                            session.dnsServers().stream().map(java.net.InetAddress::getHostAddress).toList(), session.peerMru());
+                            session.dnsServers().stream().map(InetAddress::getHostAddress).toList(), session.peerMru());
                     network.endpoint().ifPresent(e -> out.printf("  tunnel  %s, routes %s%n", e.describe(),
                             routes.isEmpty() ? "none" : String.join(" ", routes)));
                 }
@@ -242,10 +270,10 @@ public final class ConnectCommand implements Callable<Integer> {
             }
         } finally {
             network.close();
-            io.pptp4j.linux.ppp.PppLink link = ppp.get();
+            PppLink link = ppp.get();
             if (link != null) link.close();
             if (hold > 0 || tun != null) {
-                io.pptp4j.gre.engine.GreCallCounters g = client.counters();
+                GreCallCounters g = client.counters();
                 spec.commandLine().getErr().println("gre: " + GreCounters.describe(g));
                 spec.commandLine().getErr().flush();
             }
@@ -259,15 +287,15 @@ public final class ConnectCommand implements Callable<Integer> {
      * Keeps the call up until --hold runs out or an interrupt comes (both a normal end: null), or the
      * session or call ends from the other side (its reason).
      */
-    private String holdUntilDone(io.pptp4j.linux.ppp.PppLink link, PptpClient client) throws InterruptedException {
-        java.util.concurrent.CompletableFuture<?> ended = link != null
-                ? java.util.concurrent.CompletableFuture.anyOf(link.terminated(), client.callCleared())
+    private String holdUntilDone(PppLink link, PptpClient client) throws InterruptedException {
+        CompletableFuture<?> ended = link != null
+                ? CompletableFuture.anyOf(link.terminated(), client.callCleared())
                 : client.callCleared();
         try {
-            java.util.concurrent.CompletableFuture<?> any = java.util.concurrent.CompletableFuture.anyOf(ended, interrupted);
-            if (hold > 0) any.get(hold, java.util.concurrent.TimeUnit.SECONDS);
+            CompletableFuture<?> any = CompletableFuture.anyOf(ended, interrupted);
+            if (hold > 0) any.get(hold, TimeUnit.SECONDS);
             else any.get();
-        } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
+        } catch (TimeoutException | ExecutionException e) {
             return null;
         }
         if (interrupted.isDone() || !ended.isDone()) {
@@ -281,7 +309,7 @@ public final class ConnectCommand implements Callable<Integer> {
     }
 
     /** The session's end as the user of the client reads it: the server's words, and the cause named. */
-    static String fromOurSide(String reason, io.pptp4j.ppp.session.SessionConfig config) {
+    static String fromOurSide(String reason, SessionConfig config) {
         String prefix = "peer terminated the link: ";
         if (!reason.startsWith(prefix)) {
             return reason;
@@ -293,7 +321,7 @@ public final class ConnectCommand implements Callable<Integer> {
         return cause + "the server ended PPP: " + said;
     }
 
-    static String authName(io.pptp4j.ppp.fsm.lcp.AuthProtocol p) {
+    static String authName(AuthProtocol p) {
         return switch (p) {
             case PAP -> "PAP";
             case CHAP_MD5 -> "CHAP-MD5";
@@ -307,7 +335,7 @@ public final class ConnectCommand implements Callable<Integer> {
     private char[] password() throws IOException {
         if (passwordFile != null) {
             try {
-                String first = java.nio.file.Files.readAllLines(passwordFile).stream().findFirst().orElse("");
+                String first = Files.readAllLines(passwordFile).stream().findFirst().orElse("");
                 return first.toCharArray();
             } catch (IOException e) {
                 throw new UserException(passwordFile + ": " + e.getMessage());
@@ -315,7 +343,7 @@ public final class ConnectCommand implements Callable<Integer> {
         }
         String env = System.getenv("PPTP4J_PASSWORD");
         if (env != null) return env.toCharArray();
-        java.io.Console console = System.console();
+        Console console = System.console();
         if (console == null) {
             throw new UserException("--user " + user + " needs a password: --password-file FILE, PPTP4J_PASSWORD, or a terminal to prompt on", 2);
         }

@@ -4,18 +4,43 @@ import io.pptp4j.control.engine.CallPolicy;
 import io.pptp4j.control.engine.ControlAction;
 import io.pptp4j.control.engine.ControlTimers;
 import io.pptp4j.control.engine.HostIdentity;
+import io.pptp4j.linux.ppp.NetworkAttachment;
 import io.pptp4j.linux.pptp.CallHandler;
 import io.pptp4j.linux.pptp.GreDataPlane;
+import io.pptp4j.linux.pptp.PppCallHandler;
 import io.pptp4j.linux.pptp.PptpServer;
 import io.pptp4j.linux.pptp.ServerEvent;
+import io.pptp4j.linux.tun.TunAttachment;
+import io.pptp4j.ppp.auth.engine.SecretLookup;
+import io.pptp4j.ppp.fsm.ipcp.AddressPool;
+import io.pptp4j.ppp.fsm.ipcp.IpcpConfig;
+import io.pptp4j.ppp.fsm.ipcp.RangeAddressPool;
+import io.pptp4j.ppp.options.Ipv4;
+import io.pptp4j.ppp.options.PppOptionsFile;
+import io.pptp4j.ppp.options.PppPolicy;
+import io.pptp4j.ppp.secrets.DomainMatching;
+import io.pptp4j.ppp.secrets.SecretsFile;
+import io.pptp4j.ppp.secrets.SecretsTable;
+import io.pptp4j.ppp.session.SessionAction;
+import io.pptp4j.ppp.session.SessionConfig;
+import io.pptp4j.tools.Interrupts;
 import io.pptp4j.tools.UserException;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.net.Inet4Address;
 import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.random.RandomGenerator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -70,7 +95,7 @@ public final class ServerCommand implements Callable<Integer> {
 
     @Option(names = "--secrets", paramLabel = "FILE",
             description = "run PPP on each call, authenticating peers from this pppd chap-secrets file (mode 600)")
-    java.nio.file.Path secrets;
+    Path secrets;
 
     @Option(names = "--local-ip", paramLabel = "IP", description = "our address inside the tunnel (with --secrets)")
     String localIp;
@@ -80,7 +105,7 @@ public final class ServerCommand implements Callable<Integer> {
     String remoteIp;
 
     @Option(names = "--dns", paramLabel = "IP", description = "DNS server handed out through IPCP (repeatable, at most 2)")
-    java.util.List<String> dns = new java.util.ArrayList<>();
+    List<String> dns = new ArrayList<>();
 
     @Option(names = "--strip-domain",
             description = "with --secrets: a client name DOMAIN\\user that matches no secret is tried again as user "
@@ -98,7 +123,7 @@ public final class ServerCommand implements Callable<Integer> {
     @Option(names = "--options", paramLabel = "FILE",
             description = "pppd options file (require-mschap-v2, refuse-pap, require-mppe-128, nomppe-40, mppe-stateful, "
                     + "mppe required,no40,no56 ...); without it: MS-CHAP v2 and MPPE-128 stateless required")
-    java.nio.file.Path options;
+    Path options;
 
     @Override
     public Integer call() throws Exception {
@@ -108,7 +133,7 @@ public final class ServerCommand implements Callable<Integer> {
             if (v[0] < 1) throw new UserException("timers must be at least 1 second, found " + v[0], 2);
         }
         if (maxCalls < 1 || maxCalls > 0xFFFF) throw new UserException("--max-calls " + maxCalls + ": must be 1 to 65535", 2);
-        java.util.concurrent.ScheduledExecutorService pppTimers = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(
+        ScheduledExecutorService pppTimers = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().name("ppp-timers").daemon().factory());
         CallHandler handler = secrets != null ? pppHandler(out, pppTimers) : switch (callMode) {
             case "echo" -> CallHandler.echo();
@@ -137,10 +162,10 @@ public final class ServerCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new UserException("cannot listen on " + listen + ": " + e.getMessage());
         }
-        io.pptp4j.tools.Interrupts interrupts = io.pptp4j.tools.Interrupts.onInterrupt(stop::countDown);
+        Interrupts interrupts = Interrupts.onInterrupt(stop::countDown);
         try {
             if (duration != null) {
-                stop.await(duration, java.util.concurrent.TimeUnit.SECONDS);
+                stop.await(duration, TimeUnit.SECONDS);
             } else {
                 stop.await();
             }
@@ -154,47 +179,47 @@ public final class ServerCommand implements Callable<Integer> {
         return 0;
     }
 
-    private CallHandler pppHandler(PrintWriter out, java.util.concurrent.ScheduledExecutorService timers) throws IOException {
+    private CallHandler pppHandler(PrintWriter out, ScheduledExecutorService timers) throws IOException {
         if (localIp == null || remoteIp == null) {
             throw new UserException("--secrets needs --local-ip and --remote-ip", 2);
         }
-        io.pptp4j.ppp.secrets.SecretsTable table;
+        SecretsTable table;
         try {
-            table = io.pptp4j.ppp.secrets.SecretsFile.load(secrets);
+            table = SecretsFile.load(secrets);
         } catch (IOException | RuntimeException e) {
             throw new UserException(e.getMessage());
         }
-        io.pptp4j.ppp.options.PppPolicy policy;
+        PppPolicy policy;
         try {
-            policy = options == null ? io.pptp4j.ppp.options.PppPolicy.secureDefault()
-                    : io.pptp4j.ppp.options.PppPolicy.from(io.pptp4j.ppp.options.PppOptionsFile.load(options));
+            policy = options == null ? PppPolicy.secureDefault()
+                    : PppPolicy.from(PppOptionsFile.load(options));
         } catch (IOException | RuntimeException e) {
             throw new UserException(e.getMessage());
         }
         policy.warnings().forEach(w -> out.println("warning: " + w));
         if (stripDomain || policy.stripDomain()) {
-            table = table.withDomainMatching(io.pptp4j.ppp.secrets.DomainMatching.STRIP_DOMAIN);
+            table = table.withDomainMatching(DomainMatching.STRIP_DOMAIN);
         }
-        java.net.Inet4Address local = ipv4(localIp, "--local-ip");
-        java.net.Inet4Address[] range = range(remoteIp);
-        java.util.List<java.net.Inet4Address> dnsServers = dns.stream().map(d -> ipv4(d, "--dns")).toList();
-        io.pptp4j.ppp.fsm.ipcp.AddressPool pool = new io.pptp4j.ppp.fsm.ipcp.RangeAddressPool(range[0], range[1]);
-        java.security.SecureRandom random = new java.security.SecureRandom();
-        io.pptp4j.ppp.options.PppPolicy chosen = policy;
-        io.pptp4j.ppp.auth.engine.SecretLookup lookup = SessionPolicies.lookup(table);
-        return new io.pptp4j.linux.pptp.PppCallHandler(
-                call -> SessionPolicies.apply(chosen, io.pptp4j.ppp.session.SessionConfig.server(hostName, lookup,
-                        io.pptp4j.ppp.fsm.ipcp.IpcpConfig.server(local, pool, dnsServers, java.util.List.of()), random,
-                        java.util.random.RandomGenerator.getDefault())),
+        Inet4Address local = ipv4(localIp, "--local-ip");
+        Inet4Address[] range = range(remoteIp);
+        List<Inet4Address> dnsServers = dns.stream().map(d -> ipv4(d, "--dns")).toList();
+        AddressPool pool = new RangeAddressPool(range[0], range[1]);
+        SecureRandom random = new SecureRandom();
+        PppPolicy chosen = policy;
+        SecretLookup lookup = SessionPolicies.lookup(table);
+        return new PppCallHandler(
+                call -> SessionPolicies.apply(chosen, SessionConfig.server(hostName, lookup,
+                        IpcpConfig.server(local, pool, dnsServers, List.of()), random,
+                        RandomGenerator.getDefault())),
                 timers,
                 (call, action) -> {
                     String what = switch (action) {
-                        case io.pptp4j.ppp.session.SessionAction.Authenticated a -> "authenticated " + a.outcome().peerName()
+                        case SessionAction.Authenticated a -> "authenticated " + a.outcome().peerName()
                                 + " with " + a.outcome().protocol();
-                        case io.pptp4j.ppp.session.SessionAction.NetworkUp up -> "network up: peer " + up.result().remoteAddress()
+                        case SessionAction.NetworkUp up -> "network up: peer " + up.result().remoteAddress()
                                 .getHostAddress() + ", MPPE " + (up.result().mppe().isPresent()
                                 ? up.result().mppeBits() + "-bit " + (up.result().mppeStateless() ? "stateless" : "stateful") : "none");
-                        case io.pptp4j.ppp.session.SessionAction.Terminated t -> "ppp terminated: " + t.reason();
+                        case SessionAction.Terminated t -> "ppp terminated: " + t.reason();
                         default -> null;
                     };
                     if (what != null) {
@@ -213,12 +238,12 @@ public final class ServerCommand implements Callable<Integer> {
                 });
     }
 
-    private io.pptp4j.linux.ppp.NetworkAttachment network(PrintWriter out) {
+    private NetworkAttachment network(PrintWriter out) {
         if (noTun) {
-            return io.pptp4j.linux.ppp.NetworkAttachment.NONE;
+            return NetworkAttachment.NONE;
         }
         try {
-            return new io.pptp4j.linux.tun.TunAttachment(tunName, java.util.List.of(), line -> {
+            return new TunAttachment(tunName, List.of(), line -> {
                 synchronized (ServerCommand.class) {
                     out.printf("%s %s%n", Instant.now(), line);
                     out.flush();
@@ -229,23 +254,23 @@ public final class ServerCommand implements Callable<Integer> {
         }
     }
 
-    public static java.net.Inet4Address ipv4(String text, String option) {
-        return io.pptp4j.ppp.options.Ipv4.parse(text)
+    public static Inet4Address ipv4(String text, String option) {
+        return Ipv4.parse(text)
                 .orElseThrow(() -> new UserException(option + " " + text + ": not an IPv4 address", 2));
     }
 
     /** pptpd.conf's notation: {@code 192.0.2.100-150} or {@code 192.0.2.100-192.0.2.150}. */
-    static java.net.Inet4Address[] range(String text) {
+    static Inet4Address[] range(String text) {
         int dash = text.indexOf('-');
-        java.net.Inet4Address first = ipv4(dash < 0 ? text : text.substring(0, dash), "--remote-ip");
-        if (dash < 0) return new java.net.Inet4Address[] {first, first};
+        Inet4Address first = ipv4(dash < 0 ? text : text.substring(0, dash), "--remote-ip");
+        if (dash < 0) return new Inet4Address[] {first, first};
         String rest = text.substring(dash + 1);
-        java.net.Inet4Address last = rest.contains(".") ? ipv4(rest, "--remote-ip")
+        Inet4Address last = rest.contains(".") ? ipv4(rest, "--remote-ip")
                 : ipv4(text.substring(0, text.lastIndexOf('.', dash) + 1) + rest, "--remote-ip");
-        if (Integer.compareUnsigned(io.pptp4j.ppp.options.Ipv4.toInt(first), io.pptp4j.ppp.options.Ipv4.toInt(last)) > 0) {
+        if (Integer.compareUnsigned(Ipv4.toInt(first), Ipv4.toInt(last)) > 0) {
             throw new UserException("--remote-ip " + text + ": the range ends before it starts", 2);
         }
-        return new java.net.Inet4Address[] {first, last};
+        return new Inet4Address[] {first, last};
     }
 
     private static synchronized void log(PrintWriter out, ServerEvent e) {
