@@ -43,7 +43,10 @@ import picocli.CommandLine.Spec;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:decoded", "1:input that could not be read or decoded", "2:usage error"})
 public final class DecodeCommand implements Callable<Integer> {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Made on first use: picocli instantiates every command at start-up, and Jackson costs 0.2 s to load. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper();
+    }
 
     @Spec
     CommandSpec spec;
@@ -89,7 +92,7 @@ public final class DecodeCommand implements Callable<Integer> {
         }
         List<ObjectNode> items = decodeHex(bytes, kind);
         for (ObjectNode item : items) {
-            out.println(json ? JSON.writeValueAsString(item) : ItemRenderer.text(item));
+            out.println(json ? Json.MAPPER.writeValueAsString(item) : ItemRenderer.text(item));
         }
         return items.stream().anyMatch(i -> i.has("malformed") || hasMalformedPpp(i)) ? Main.EXIT_FAILURE : 0;
     }

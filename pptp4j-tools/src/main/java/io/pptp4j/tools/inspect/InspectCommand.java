@@ -52,7 +52,10 @@ import picocli.CommandLine.Spec;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:inspected", "1:a file that could not be read (the others are still reported)", "2:usage error"})
 public final class InspectCommand implements Callable<Integer> {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Made on first use: picocli instantiates every command at start-up, and Jackson costs 0.2 s to load. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper();
+    }
 
     @Spec
     CommandSpec spec;
@@ -265,7 +268,7 @@ public final class InspectCommand implements Callable<Integer> {
             }
             err.println("pptp4j inspect: " + n + " " + hashes.name().toLowerCase(Locale.ROOT) + " line" + (n == 1 ? "" : "s"));
         } else if (json) {
-            out.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(document(results, attack, writer)));
+            out.println(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(document(results, attack, writer)));
         } else {
             text(out, results, attack, writer);
         }
