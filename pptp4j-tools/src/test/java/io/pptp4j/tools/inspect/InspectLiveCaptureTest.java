@@ -49,9 +49,15 @@ class InspectLiveCaptureTest {
                      "--duration", "120", "--log", log.toString(), "--password-file", password.toString())) {
             server.awaitOutput("listening on", WAIT);
             inspect.awaitOutput("capturing on " + hosts.serverInterface(), WAIT);
-            CliProcess.Result r = CliProcess.run(hosts.client(), WAIT, "connect", TwoHosts.SERVER_ADDRESS.getHostAddress(),
-                    "--user", "alice", "--password-file", password.toString(), "--hold", "1");
-            assertThat(r.exitCode()).as(r.output()).isZero();
+            // a session that carries IP: the client's TUN interface, three pings through the tunnel
+            try (CliProcess client = CliProcess.start(hosts.client(), "connect", TwoHosts.SERVER_ADDRESS.getHostAddress(),
+                    "--user", "alice", "--password-file", password.toString(), "--tun", "vpn0", "--hold", "4")) {
+                client.awaitOutput("tunnel +vpn0", WAIT);
+                var ping = hosts.client().execUnchecked(WAIT, List.of("ping", "-n", "-c", "3", "-i", "0.2", "-W", "5", "198.51.100.1"));
+                assertThat(ping.exitCode()).as(ping.stdout() + client.output()).isZero();
+                assertThat(client.process().waitFor(30, TimeUnit.SECONDS)).as(client.output()).isTrue();
+                assertThat(client.process().exitValue()).as(client.output()).isZero();
+            }
             server.awaitOutput("closed after", WAIT);
             // the connection log has the session as soon as it ends, before the capture stops
             long deadline = System.nanoTime() + WAIT.toNanos();
@@ -80,6 +86,8 @@ class InspectLiveCaptureTest {
             assertThat(s.get("auth").get("outcome").asText()).isEqualTo("success");
             assertThat(s.get("mppe").get("bits").asInt()).isEqualTo(128);
             assertThat(s.get("mppe").get("stateless").asBoolean()).isTrue();
+            // the pings crossed as MPPE frames, each way, and every one decrypts with the password
+            assertThat(s.get("mppe").get("frames").asInt()).as(lines.getFirst()).isGreaterThanOrEqualTo(6);
             assertThat(s.get("mppe").get("decrypted").asInt()).isEqualTo(s.get("mppe").get("frames").asInt());
             assertThat(s.get("ipcp").get("client_address").asText()).isEqualTo("198.51.100.10");
             assertThat(s.get("ending").toString()).contains("LCP Terminate-Request");
