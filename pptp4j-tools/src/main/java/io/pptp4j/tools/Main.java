@@ -1,10 +1,19 @@
 package io.pptp4j.tools;
 
 import io.pptp4j.tools.decode.DecodeCommand;
+import io.pptp4j.tools.inspect.InspectCommand;
 import io.pptp4j.tools.lab.LabCommand;
+import io.pptp4j.tools.pppd.PppdCommand;
+import io.pptp4j.tools.pptp.ConnectCommand;
+import io.pptp4j.tools.pptp.ServerCommand;
+import io.pptp4j.tools.scan.ProbeCommand;
+import io.pptp4j.tools.scan.ScanCommand;
 import java.io.InputStream;
 import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Properties;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -15,10 +24,6 @@ import picocli.CommandLine.Command;
         description = {
                 "A faithful PPTP stack and the tools to find, inspect, restrict and retire PPTP.",
                 ""},
-        subcommands = {LabCommand.class, DecodeCommand.class, io.pptp4j.tools.pptp.ServerCommand.class,
-                io.pptp4j.tools.pptp.ConnectCommand.class, io.pptp4j.tools.pppd.PppdCommand.class,
-                io.pptp4j.tools.scan.ScanCommand.class, io.pptp4j.tools.scan.ProbeCommand.class,
-                io.pptp4j.tools.inspect.InspectCommand.class, CommandLine.HelpCommand.class},
         commandListHeading = "%nCommands:%n",
         footer = {"", "Run 'pptp4j COMMAND --help' for a command's options."})
 public final class Main implements Runnable {
@@ -49,13 +54,45 @@ public final class Main implements Runnable {
         System.exit(code);
     }
 
-    /** Runs the command line with the given streams and returns the exit code (for tests). */
-    public static int run(String[] args, PrintWriter out, PrintWriter err) {
-        return commandLine(out, err).execute(args);
+    /**
+     * The commands, in the order help lists them. Made on demand: a command's model (picocli reads its
+     * annotations) is built only when it runs or help lists it, which keeps start-up short.
+     */
+    private static final Map<String, Supplier<Object>> COMMANDS = commands();
+
+    private static Map<String, Supplier<Object>> commands() {
+        Map<String, Supplier<Object>> m = new LinkedHashMap<>();
+        m.put("lab", LabCommand::new);
+        m.put("decode", DecodeCommand::new);
+        m.put("server", ServerCommand::new);
+        m.put("connect", ConnectCommand::new);
+        m.put("pppd", PppdCommand::new);
+        m.put("scan", ScanCommand::new);
+        m.put("probe", ProbeCommand::new);
+        m.put("inspect", InspectCommand::new);
+        return m;
     }
 
+    /** Runs the command line with the given streams and returns the exit code (for tests). */
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        return commandLine(out, err, args).execute(args);
+    }
+
+    /** The whole command line, every command registered. */
     public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+        return commandLine(out, err, new String[0]);
+    }
+
+    /** The command line for {@code args}: only the command they name, or all of them (help, a typo). */
+    static CommandLine commandLine(PrintWriter out, PrintWriter err, String[] args) {
         CommandLine cl = new CommandLine(new Main());
+        Supplier<Object> named = args.length > 0 ? COMMANDS.get(args[0]) : null;
+        if (named != null) {
+            cl.addSubcommand(args[0], named.get());
+        } else {
+            COMMANDS.forEach((name, command) -> cl.addSubcommand(name, command.get()));
+            cl.addSubcommand("help", new CommandLine.HelpCommand());
+        }
         cl.setOut(out);
         cl.setErr(err);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
