@@ -60,7 +60,9 @@ public final class ProbeCommand implements Callable<Integer> {
             description = "how long to wait for GRE to come back with the call up (default: ${DEFAULT-VALUE})")
     int greWaitMillis;
 
-    @Option(names = "--auth-wait", paramLabel = "MS", defaultValue = "3000",
+    // longer than two of LCP's 3 s restart intervals (RFC 1661 4.6): a lost Configure-Request, or the answer
+    // to our Nak, comes again within the wait instead of passing for a refusal
+    @Option(names = "--auth-wait", paramLabel = "MS", defaultValue = "7000",
             description = "per try of the authentication posture: how long to wait for the server's LCP (default: ${DEFAULT-VALUE})")
     int authWaitMillis;
 
