@@ -95,15 +95,7 @@ final class SessionLink {
             next = min(next, client.nextDeadlineNanos());
             if (next == Long.MAX_VALUE) return true;
             if (next > untilNanos) return false;
-            now = Math.max(now, next);
-            if (!queue.isEmpty() && queue.peek().at <= now) {
-                InFlight f = queue.poll();
-                if (f.toClient) handle(client.onFrame(f.bytes, now), false);
-                else handle(server.onFrame(f.bytes, now), true);
-            } else {
-                handle(server.onTick(now), true);
-                handle(client.onTick(now), false);
-            }
+            step(next);
         }
         throw new AssertionError("no quiet after a million steps");
     }
@@ -117,17 +109,22 @@ final class SessionLink {
             next = min(next, server.nextDeadlineNanos());
             next = min(next, client.nextDeadlineNanos());
             if (next == Long.MAX_VALUE || next > untilNanos) return false;
-            now = Math.max(now, next);
-            if (!queue.isEmpty() && queue.peek().at <= now) {
-                InFlight f = queue.poll();
-                if (f.toClient) handle(client.onFrame(f.bytes, now), false);
-                else handle(server.onFrame(f.bytes, now), true);
-            } else {
-                handle(server.onTick(now), true);
-                handle(client.onTick(now), false);
-            }
+            step(next);
         }
         throw new AssertionError("not up after a million steps");
+    }
+
+    /** Moves the clock to {@code next}: delivers the frame due then, or runs both sessions' timers. */
+    private void step(long next) {
+        now = Math.max(now, next);
+        if (!queue.isEmpty() && queue.peek().at <= now) {
+            InFlight f = queue.poll();
+            if (f.toClient) handle(client.onFrame(f.bytes, now), false);
+            else handle(server.onFrame(f.bytes, now), true);
+        } else {
+            handle(server.onTick(now), true);
+            handle(client.onTick(now), false);
+        }
     }
 
     private static long min(long a, OptionalLong b) { return b.isPresent() ? Math.min(a, b.getAsLong()) : a; }
