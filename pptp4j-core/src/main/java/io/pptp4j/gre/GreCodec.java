@@ -147,6 +147,86 @@ public final class GreCodec {
         return p - offset;
     }
 
+    // ---------------------------------------------------------------- in place, for the data path
+
+    /** Flags and Version of a data packet without Acknowledgment Number: K, S, Ver 1 (RFC 2637 4.1). */
+    private static final int DATA = GreHeader.BIT_KEY | GreHeader.BIT_SEQUENCE | GreHeader.VERSION_ENHANCED;
+    /** The same with an Acknowledgment Number: K, S, A, Ver 1. */
+    private static final int DATA_ACK = DATA | GreHeader.BIT_ACK;
+    /** An acknowledgment-only packet: K, A, Ver 1. */
+    private static final int ACK_ONLY = GreHeader.BIT_KEY | GreHeader.BIT_ACK | GreHeader.VERSION_ENHANCED;
+
+    /**
+     * The header length of {@code buf[off, off + len)} when it is a packet {@link DecodeMode#STRICT}
+     * accepts in one of the three shapes a peer sends in the steady state: data (12 octets of header),
+     * data with an acknowledgment (16), acknowledgment only (12, no payload). Otherwise -1: the packet
+     * may still be valid but is for {@link #decode}, which also says what is wrong. Allocates nothing;
+     * read the fields with {@link #callIdAt}, {@link #sequenceNumberAt} and {@link #ackNumberAt}.
+     */
+    public static int steadyStateHeaderLength(byte[] buf, int off, int len) {
+        if (len < 12) {
+            return -1;
+        }
+        int flagsAndVersion = get16(buf, off);
+        if (get16(buf, off + 2) != GreHeader.PROTOCOL_PPP) {
+            return -1;
+        }
+        int payloadLength = get16(buf, off + 4);
+        return switch (flagsAndVersion) {
+            case DATA -> payloadLength == len - 12 ? 12 : -1;
+            case DATA_ACK -> len >= 16 && payloadLength == len - 16 ? 16 : -1;
+            case ACK_ONLY -> len == 12 && payloadLength == 0 ? 12 : -1;
+            default -> -1;
+        };
+    }
+
+    /** The Call ID of the packet at {@code off}. */
+    public static int callIdAt(byte[] buf, int off) { return get16(buf, off + 6); }
+
+    /** The Sequence Number of the packet at {@code off}, or -1 when S is clear. */
+    public static long sequenceNumberAt(byte[] buf, int off) {
+        return (get16(buf, off) & GreHeader.BIT_SEQUENCE) == 0 ? -1 : get32(buf, off + 8);
+    }
+
+    /** The Acknowledgment Number of the packet at {@code off}, or -1 when A is clear. */
+    public static long ackNumberAt(byte[] buf, int off) {
+        int flagsAndVersion = get16(buf, off);
+        if ((flagsAndVersion & GreHeader.BIT_ACK) == 0) {
+            return -1;
+        }
+        return get32(buf, off + ((flagsAndVersion & GreHeader.BIT_SEQUENCE) == 0 ? 8 : 12));
+    }
+
+    /**
+     * Writes the header of a data packet so that it ends at {@code payloadOffset}, where the payload of
+     * {@code payloadLength} octets already is; returns the offset where the header starts.
+     *
+     * @param ackNumber the Acknowledgment Number, or -1 for none
+     */
+    public static int writeDataHeader(byte[] buf, int payloadOffset, int payloadLength, int callId,
+                                      long sequenceNumber, long ackNumber) {
+        int headerLength = ackNumber < 0 ? 12 : 16;
+        int p = payloadOffset - headerLength;
+        if (p < 0 || payloadLength < 0 || payloadLength > 0xFFFF || payloadOffset + payloadLength > buf.length) {
+            throw new IndexOutOfBoundsException("GRE header of " + headerLength + " octets before " + payloadOffset
+                    + " and " + payloadLength + " octets of payload in " + buf.length);
+        }
+        int start = p;
+        p = put16(buf, p, ackNumber < 0 ? DATA : DATA_ACK);
+        p = put16(buf, p, GreHeader.PROTOCOL_PPP);
+        p = put16(buf, p, payloadLength);
+        p = put16(buf, p, callId);
+        p = put32(buf, p, sequenceNumber);
+        if (ackNumber >= 0) {
+            put32(buf, p, ackNumber);
+        }
+        return start;
+    }
+
+    private static int get16(byte[] b, int p) { return (b[p] & 0xFF) << 8 | b[p + 1] & 0xFF; }
+
+    private static long get32(byte[] b, int p) { return (long) get16(b, p) << 16 | get16(b, p + 2); }
+
     private static int put16(byte[] b, int p, int v) {
         b[p] = (byte) (v >>> 8);
         b[p + 1] = (byte) v;

@@ -1,5 +1,6 @@
 package io.pptp4j.gre.engine;
 
+import io.pptp4j.gre.GreCodec;
 import io.pptp4j.gre.GreHeader;
 import io.pptp4j.gre.GrePacket;
 import io.pptp4j.gre.GreSequence;
@@ -268,6 +269,77 @@ public final class GreCallEngine {
         return finish();
     }
 
+    // ---------------------------------------------------------------- the steady state, in place
+
+    /*
+     * The data path's steady state without values or lists: a frame that can go at once, a data packet
+     * that is the next in sequence with nothing held, an acknowledgment-only packet. The caller's buffer
+     * holds the packet; the engine numbers it and writes its header there, or says that the payload there
+     * is the next to deliver. Anything else goes through the events above, which these share their
+     * bookkeeping with. Timers run as in the events; what they (or an acknowledgment releasing queued
+     * frames) ask for waits in {@link #takeActions()}, empty in the steady state.
+     */
+
+    /** Whether a frame given now would go out at once: nothing queued, and the send window open. */
+    public boolean canTransmitNow() { return sendQueue.isEmpty() && windowOpen(); }
+
+    /**
+     * Sends the PPP frame at {@code buf[payloadOffset, payloadOffset + payloadLength)} now: numbers it
+     * and writes its GRE header (with an acknowledgment when one is owed) right before it, and returns
+     * where the header starts. Only when {@link #canTransmitNow()}.
+     *
+     * @throws IllegalStateException when a frame could not go at once
+     * @throws IllegalArgumentException if the frame is longer than {@value #MAX_PAYLOAD_LENGTH} octets
+     */
+    public int transmitInPlace(byte[] buf, int payloadOffset, int payloadLength, long nowNanos) {
+        if (payloadLength > MAX_PAYLOAD_LENGTH) {
+            throw new IllegalArgumentException("PPP frame of " + payloadLength
+                    + " octets does not fit the 16-bit Payload Length");
+        }
+        if (!canTransmitNow()) {
+            throw new IllegalStateException("the send window is shut or frames are queued: use onSend");
+        }
+        long ack = ackOwed() ? takeAck() : -1;
+        int start = GreCodec.writeDataHeader(buf, payloadOffset, payloadLength, config.peerCallId(),
+                claimSequence(nowNanos), ack);
+        runTimers(nowNanos);
+        return start;
+    }
+
+    /**
+     * A data packet from the peer whose payload the caller holds: when it is the next in sequence and
+     * nothing is held, it is taken (counted, acknowledged in due course) and the method returns true, and
+     * the caller delivers the payload itself; otherwise false, and nothing changed: give the packet to
+     * {@link #onReceive}. A packet with another Call ID is never taken.
+     *
+     * @param ackNumber the packet's Acknowledgment Number, or -1 for none
+     */
+    public boolean receiveInSequence(int callId, long sequenceNumber, long ackNumber, long nowNanos) {
+        if (callId != config.localCallId() || !synced || heldCount != 0 || sequenceNumber != expected) {
+            return false;
+        }
+        receiveData(sequenceNumber, null, nowNanos);
+        if (ackNumber >= 0) {
+            receiveAck(ackNumber, nowNanos);
+        }
+        runTimers(nowNanos);
+        return true;
+    }
+
+    /** An acknowledgment-only packet from the peer; false (nothing changed) when its Call ID is not ours. */
+    public boolean receiveAckOnly(int callId, long ackNumber, long nowNanos) {
+        if (callId != config.localCallId()) {
+            return false;
+        }
+        ackOnlyReceived++;
+        receiveAck(ackNumber, nowNanos);
+        runTimers(nowNanos);
+        return true;
+    }
+
+    /** What the last in-place call caused besides itself (packets to send); a new list, or an empty one. */
+    public List<GreAction> takeActions() { return finish(); }
+
     /** When the engine next wants {@link #onTick}, or {@link #NO_DEADLINE} when no timer runs. */
     public long nextDeadlineNanos() {
         long next = NO_DEADLINE;
@@ -412,10 +484,15 @@ public final class GreCallEngine {
 
     private int slot(long ahead) { return (int) ((headSlot + ahead) % held.length); }
 
-    /** Delivers the payload with sequence number {@code expected} and moves past it. */
+    /**
+     * Delivers the payload with sequence number {@code expected} and moves past it; {@code null} when the
+     * caller delivers it in place ({@link #receiveInSequence}).
+     */
     private void deliverNext(Bytes payload) {
         delivered++;
-        emit(new GreAction.Deliver(payload));
+        if (payload != null) {
+            emit(new GreAction.Deliver(payload));
+        }
         advance(true);
     }
 
@@ -524,11 +601,16 @@ public final class GreCallEngine {
     private boolean windowOpen() { return inFlight() < sendWindow; }
 
     private void transmit(Bytes frame, long now) {
+        GrePacket packet = ackOwed()
+                ? GrePacket.data(config.peerCallId(), claimSequence(now), takeAck(), frame)
+                : GrePacket.data(config.peerCallId(), claimSequence(now), frame);
+        emit(new GreAction.Transmit(packet));
+    }
+
+    /** The next Sequence Number, counted as sent and timed (RFC 2637 4.4). */
+    private long claimSequence(long now) {
         long seq = nextSendSeq;
         nextSendSeq = GreSequence.next(seq);
-        GrePacket packet = ackOwed()
-                ? GrePacket.data(config.peerCallId(), seq, takeAck(), frame)
-                : GrePacket.data(config.peerCallId(), seq, frame);
         sent++;
         if (!ackTimerRunning) {
             ackTimerRunning = true;
@@ -539,7 +621,7 @@ public final class GreCallEngine {
             probeSeq = seq;
             probeSentAt = now;
         }
-        emit(new GreAction.Transmit(packet));
+        return seq;
     }
 
     private void receiveAck(long ack, long now) {

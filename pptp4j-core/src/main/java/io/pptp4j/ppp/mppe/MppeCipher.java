@@ -4,8 +4,6 @@ import io.pptp4j.ppp.mschap.MppeKeys;
 import io.pptp4j.wire.Bytes;
 import java.util.Arrays;
 import java.util.Objects;
-import org.bouncycastle.crypto.engines.RC4Engine;
-import org.bouncycastle.crypto.params.KeyParameter;
 
 /**
  * One direction of MPPE encryption (RFC 3078): the start key, the current session key, the RC4 state and
@@ -24,22 +22,38 @@ import org.bouncycastle.crypto.params.KeyParameter;
  *     next packet.</li>
  * </ul>
  *
- * Not thread-safe. The RC4 engine is reused; only the key schedule is redone on a key change.
+ * <p>Two forms of each operation: {@link #encrypt}/{@link #decrypt} on values, and
+ * {@link #encryptInPlace}/{@link #decryptInPlace} on a caller's buffer for the data path, which allocate
+ * nothing (a key change included: {@link Rc4}, a digest into a kept array).
+ *
+ * <p>Not thread-safe.
  */
 public final class MppeCipher {
     private static final int COUNT_SPACE = MppeHeader.COHERENCY_COUNT_MASK + 1;
+
+    /** What {@link #decryptInPlace} did with a packet. */
+    public enum Outcome {
+        /** Decrypted in place: the caller's buffer holds the inner Protocol field and Information. */
+        PLAIN,
+        /** Stateful mode lost sync (RFC 3078 8.2): dropped, and the caller MUST send a CCP Reset-Request. */
+        NEEDS_RESET,
+        /** Dropped without a Reset-Request ({@link #problem()} says why). */
+        DROPPED
+    }
 
     private final byte[] startKey;
     private final byte[] sessionKey;
     private final int bits;
     private final boolean stateless;
-    private final RC4Engine rc4 = new RC4Engine();
+    private final Rc4 rc4 = new Rc4();
     /** Reused for every key change (stateless mode: every packet). */
     private final java.security.MessageDigest sha1 = MppeKeys.newSha1();
+    private final byte[] digest = new byte[MppeKeys.SHA1_LENGTH];
     /** The count of the last packet sent or received; 4095 before the first, so that it is 0. */
     private int count = COUNT_SPACE - 1;
     private boolean flushNext;
     private boolean awaitingFlushed;
+    private String problem = "";
 
     private MppeCipher(Bytes startKey, int bits, boolean stateless) {
         int length = MppeKeys.keyLength(bits);
@@ -51,7 +65,7 @@ public final class MppeCipher {
         this.bits = bits;
         this.stateless = stateless;
         this.sessionKey = MppeKeys.initialSessionKey(startKey, bits).toArray();
-        rc4.init(true, new KeyParameter(sessionKey));
+        rc4.setKey(sessionKey, 0, sessionKey.length);
     }
 
     /**
@@ -75,6 +89,15 @@ public final class MppeCipher {
     /** Encrypts a PPP Protocol field and Information (protocol 0x0021 to 0x00FA) into the next MPPE packet. */
     public MppePacket encrypt(Bytes protocolAndPayload) {
         byte[] data = protocolAndPayload.toArray();
+        int header = encryptInPlace(data, 0, data.length);
+        return new MppePacket(MppeHeader.of(header), Bytes.wrap(data));
+    }
+
+    /**
+     * Encrypts {@code buf[off, off + len)}, a PPP Protocol field and Information, in place as the next
+     * MPPE packet, and returns the 16-bit MPPE header to send before it (RFC 3078 3.1).
+     */
+    public int encryptInPlace(byte[] buf, int off, int len) {
         count = (count + 1) % COUNT_SPACE;
         boolean flushed = stateless;
         if (stateless || (count & 0xFF) == 0xFF) {
@@ -83,13 +106,13 @@ public final class MppeCipher {
         if (flushNext) {
             if (!stateless) {
                 // RFC 3078 8.2: after a Reset-Request, restart RC4 from the current session key
-                rc4.init(true, new KeyParameter(sessionKey));
+                rc4.setKey(sessionKey, 0, sessionKey.length);
             }
             flushed = true;
             flushNext = false;
         }
-        rc4.processBytes(data, 0, data.length, data, 0);
-        return new MppePacket(MppeHeader.encrypted(count, flushed), Bytes.wrap(data));
+        rc4.process(buf, off, len);
+        return (flushed ? MppeHeader.FLUSHED : 0) | MppeHeader.ENCRYPTED | count;
     }
 
     /** RFC 3078 8.2: the peer sent a CCP Reset-Request; the next packet restarts RC4 and carries FLUSHED. */
@@ -97,33 +120,52 @@ public final class MppeCipher {
 
     /** Decrypts a received MPPE packet, keeping in step with the sender's key changes. */
     public MppeDecryptResult decrypt(MppePacket packet) {
-        MppeHeader h = packet.header();
-        if (!h.encrypted()) {
-            return new MppeDecryptResult.Dropped("bit D clear: not an encrypted packet");
-        }
-        int c = h.coherencyCount();
-        int ahead = Math.floorMod(c - count, COUNT_SPACE);
-        return stateless ? decryptStateless(packet, c, ahead) : decryptStateful(packet, c, ahead);
+        byte[] data = packet.payload().toArray();
+        return switch (decryptInPlace(packet.header().value(), data, 0, data.length)) {
+            case PLAIN -> new MppeDecryptResult.Plain(Bytes.wrap(data));
+            case NEEDS_RESET -> new MppeDecryptResult.NeedsReset(problem);
+            case DROPPED -> new MppeDecryptResult.Dropped(problem);
+        };
     }
 
-    private MppeDecryptResult decryptStateless(MppePacket packet, int c, int ahead) {
-        if (!packet.header().flushed()) {
-            return new MppeDecryptResult.Dropped("FLUSHED bit clear in stateless mode, count " + c);
+    /**
+     * Decrypts {@code buf[off, off + len)}, the data of an MPPE packet whose 16-bit header is
+     * {@code header}, in place, keeping in step with the sender's key changes. Nothing is allocated
+     * unless the packet is refused ({@link #problem()}).
+     */
+    public Outcome decryptInPlace(int header, byte[] buf, int off, int len) {
+        if ((header & MppeHeader.ENCRYPTED) == 0) {
+            return drop("bit D clear: not an encrypted packet");
+        }
+        int c = header & MppeHeader.COHERENCY_COUNT_MASK;
+        boolean flushed = (header & MppeHeader.FLUSHED) != 0;
+        int ahead = Math.floorMod(c - count, COUNT_SPACE);
+        return stateless ? decryptStateless(flushed, c, ahead, buf, off, len)
+                : decryptStateful(flushed, c, ahead, buf, off, len);
+    }
+
+    /** Why the last packet {@link #decryptInPlace} did not decrypt was refused; empty before any. */
+    public String problem() { return problem; }
+
+    private Outcome decryptStateless(boolean flushed, int c, int ahead, byte[] buf, int off, int len) {
+        if (!flushed) {
+            return drop("FLUSHED bit clear in stateless mode, count " + c);
         }
         if (ahead == 0 || ahead > COUNT_SPACE / 2) {
             // a repeated or late packet: its key is behind ours and keys only go forward
-            return new MppeDecryptResult.Dropped("coherency count " + c + " is not after " + count);
+            return drop("coherency count " + c + " is not after " + count);
         }
         for (int i = 0; i < ahead; i++) {
             changeKey();
         }
         count = c;
-        return new MppeDecryptResult.Plain(crypt(packet.payload()));
+        rc4.process(buf, off, len);
+        return Outcome.PLAIN;
     }
 
-    private MppeDecryptResult decryptStateful(MppePacket packet, int c, int ahead) {
+    private Outcome decryptStateful(boolean flushed, int c, int ahead, byte[] buf, int off, int len) {
         if (ahead == 0) {
-            return new MppeDecryptResult.Dropped("coherency count " + c + " repeated");
+            return drop("coherency count " + c + " repeated");
         }
         // the sender changed keys before every flag packet between ours and this one, lost or not
         int flags = flagPacketsCrossed(count, ahead);
@@ -132,19 +174,27 @@ public final class MppeCipher {
         }
         int expected = (count + 1) % COUNT_SPACE;
         count = c;
-        if (packet.header().flushed()) {
-            rc4.init(true, new KeyParameter(sessionKey));
+        if (flushed) {
+            rc4.setKey(sessionKey, 0, sessionKey.length);
             awaitingFlushed = false;
-            return new MppeDecryptResult.Plain(crypt(packet.payload()));
+            rc4.process(buf, off, len);
+            return Outcome.PLAIN;
         }
         if (awaitingFlushed) {
-            return new MppeDecryptResult.Dropped("waiting for a FLUSHED packet after a Reset-Request, count " + c);
+            return drop("waiting for a FLUSHED packet after a Reset-Request, count " + c);
         }
         if (c != expected) {
             awaitingFlushed = true;
-            return new MppeDecryptResult.NeedsReset("coherency count " + c + ", expected " + expected);
+            problem = "coherency count " + c + ", expected " + expected;
+            return Outcome.NEEDS_RESET;
         }
-        return new MppeDecryptResult.Plain(crypt(packet.payload()));
+        rc4.process(buf, off, len);
+        return Outcome.PLAIN;
+    }
+
+    private Outcome drop(String reason) {
+        problem = reason;
+        return Outcome.DROPPED;
     }
 
     /** How many counts x in (from, from + ahead] have low octet 0xFF. */
@@ -156,21 +206,15 @@ public final class MppeCipher {
         return ahead < first ? 0 : 1 + (ahead - first) / 0x100;
     }
 
-    private Bytes crypt(Bytes payload) {
-        byte[] data = payload.toArray();
-        rc4.processBytes(data, 0, data.length, data, 0);
-        return Bytes.wrap(data);
-    }
-
     /** RFC 3078 7.3, leaving RC4 keyed with the new session key. */
     private void changeKey() {
         int length = sessionKey.length;
-        byte[] interim = MppeKeys.getNewKeyFromSha(sha1, startKey, sessionKey, length);
-        rc4.init(true, new KeyParameter(interim));
-        rc4.processBytes(interim, 0, length, sessionKey, 0);
+        MppeKeys.getNewKeyFromSha(sha1, startKey, sessionKey, length, digest); // Interim in digest[0, length)
+        rc4.setKey(digest, 0, length);
+        rc4.process(digest, 0, length, sessionKey, 0);
         MppeKeys.reduceSessionKey(sessionKey, bits);
-        rc4.init(true, new KeyParameter(sessionKey));
-        Arrays.fill(interim, (byte) 0);
+        rc4.setKey(sessionKey, 0, length);
+        Arrays.fill(digest, (byte) 0);
     }
 
     @Override

@@ -93,12 +93,29 @@ public final class MppeKeys {
 
     /** As above with a digest the caller keeps (reset here before use). */
     public static byte[] getNewKeyFromSha(MessageDigest sha, byte[] startKey, byte[] sessionKey, int length) {
+        byte[] digest = new byte[SHA1_LENGTH];
+        getNewKeyFromSha(sha, startKey, sessionKey, length, digest);
+        return Arrays.copyOf(digest, length);
+    }
+
+    /** The octets of a SHA-1 digest, the size of the {@code digest} array below. */
+    public static final int SHA1_LENGTH = 20;
+
+    /**
+     * As above without allocating, for the per-packet key change: the whole SHA-1 digest goes into
+     * {@code digest} (20 octets), whose first {@code length} octets are the key.
+     */
+    public static void getNewKeyFromSha(MessageDigest sha, byte[] startKey, byte[] sessionKey, int length, byte[] digest) {
         sha.reset();
         sha.update(startKey, 0, length);
         sha.update(SHS_PAD1);
         sha.update(sessionKey, 0, length);
         sha.update(SHS_PAD2);
-        return Arrays.copyOf(sha.digest(), length);
+        try {
+            sha.digest(digest, 0, SHA1_LENGTH);
+        } catch (java.security.DigestException e) {
+            throw new IllegalStateException("SHA-1 digest into " + digest.length + " octets", e);
+        }
     }
 
     /**

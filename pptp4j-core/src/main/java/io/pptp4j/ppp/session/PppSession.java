@@ -234,6 +234,124 @@ public final class PppSession {
         return end();
     }
 
+    // ---- the data path's steady state, in place -------------------------------------------------------
+
+    /**
+     * Octets {@link #sendDatagramInPlace} needs free before a datagram: Address and Control (2), Protocol
+     * (2), the MPPE header (2) and the encrypted inner Protocol field (2).
+     */
+    public static final int SEND_HEADROOM = 8;
+    /** From the in-place methods: the packet is not for the in-place path; nothing changed. */
+    public static final int NOT_IN_PLACE = -1;
+    /** From {@link #receiveInPlace}: the frame was taken and dropped; its actions wait in {@link #takeActions()}. */
+    public static final int CONSUMED = -2;
+
+    /**
+     * {@link #sendDatagram} for the steady state, allocating nothing: the IPv4 datagram at
+     * {@code buf[off, off + len)}, with {@link #SEND_HEADROOM} octets free before it, becomes a PPP frame
+     * in place (encrypted when MPPE runs) ending where the datagram ends. Returns where the frame starts,
+     * or {@link #NOT_IN_PLACE} when the datagram must go through {@link #sendDatagram} (network not up,
+     * too large, MPPE required and not running), which then says what became of it.
+     */
+    public int sendDatagramInPlace(byte[] buf, int off, int len) {
+        if (off < SEND_HEADROOM || result == null || phase != Phase.NETWORK || finished || len > result.interfaceMtu()) {
+            return NOT_IN_PLACE;
+        }
+        int p;
+        int protocol;
+        if (sendCipher != null) {
+            // RFC 3078 3: the inner Protocol field, then the whole encrypted behind the MPPE header
+            buf[off - 2] = 0;
+            buf[off - 1] = (byte) PROTOCOL_IPV4;
+            int header = sendCipher.encryptInPlace(buf, off - 2, len + 2);
+            buf[off - 4] = (byte) (header >>> 8);
+            buf[off - 3] = (byte) header;
+            p = off - 4;
+            protocol = PROTOCOL_MPPE;
+        } else if (encryptionRequired()) {
+            return NOT_IN_PLACE;
+        } else {
+            p = off;
+            protocol = PROTOCOL_IPV4;
+        }
+        // as sendFrame: RFC 1661 6.5, 6.6 as negotiated
+        if (lcpNegotiated.sendPfc()) {
+            buf[--p] = (byte) protocol;
+        } else {
+            buf[--p] = (byte) protocol;
+            buf[--p] = 0;
+        }
+        if (!lcpNegotiated.sendAcfc()) {
+            buf[--p] = PppFrameCodec.CONTROL_UI;
+            buf[--p] = (byte) PppFrameCodec.ADDRESS_ALL_STATIONS;
+        }
+        return p;
+    }
+
+    /**
+     * {@link #onFrame} for the steady state, allocating nothing: the PPP frame at {@code buf[off, off + len)}.
+     * Returns the offset of the IPv4 datagram it carried, decrypted in place and ending where the frame
+     * ends, to deliver; {@link #CONSUMED} when it was taken and dropped (late, out of MPPE sync...: the
+     * log and any CCP Reset-Request wait in {@link #takeActions()}); {@link #NOT_IN_PLACE} when it is
+     * anything else (LCP, IPCP, CCP, a frame before the network is up): give it to {@link #onFrame}.
+     */
+    public int receiveInPlace(byte[] buf, int off, int len) {
+        if (result == null || phase != Phase.NETWORK || finished || lcp.state() != CpState.OPENED) {
+            return NOT_IN_PLACE;
+        }
+        int end = off + len;
+        int p = off;
+        if (end - p >= 2 && (buf[p] & 0xFF) == PppFrameCodec.ADDRESS_ALL_STATIONS
+                && buf[p + 1] == PppFrameCodec.CONTROL_UI) {
+            p += 2;
+        }
+        int protocol;
+        if (end - p >= 1 && (buf[p] & 1) == 1) {
+            protocol = buf[p++] & 0xFF;
+        } else if (end - p >= 2) {
+            protocol = (buf[p] & 0xFF) << 8 | buf[p + 1] & 0xFF;
+            p += 2;
+        } else {
+            return NOT_IN_PLACE;
+        }
+        if (protocol == PROTOCOL_IPV4) {
+            return receiveCipher == null && !encryptionRequired() ? p : NOT_IN_PLACE;
+        }
+        if (protocol != PROTOCOL_MPPE || receiveCipher == null || end - p < 2 || (buf[p] & 0x10) == 0) {
+            return NOT_IN_PLACE; // bit D clear: strict decoding names it in onFrame
+        }
+        int header = (buf[p] & 0xFF) << 8 | buf[p + 1] & 0xFF;
+        p += 2;
+        switch (receiveCipher.decryptInPlace(header, buf, p, end - p)) {
+            case PLAIN -> {
+                // RFC 3078 3: the inner Protocol field may be compressed (RFC 1661 6.5)
+                int headerLength = end - p >= 1 && (buf[p] & 1) == 1 ? 1 : 2;
+                if (end - p < headerLength) {
+                    log("MPPE packet dropped: " + (end == p ? "empty plaintext" : "truncated Protocol field"));
+                    return CONSUMED;
+                }
+                int inner = headerLength == 1 ? buf[p] & 0xFF : (buf[p] & 0xFF) << 8 | buf[p + 1] & 0xFF;
+                if (inner != PROTOCOL_IPV4) {
+                    log("decrypted " + PppProtocol.nameOf(inner) + " packet dropped");
+                    return CONSUMED;
+                }
+                return p + headerLength;
+            }
+            case NEEDS_RESET -> {
+                requestReset(receiveCipher.problem());
+                return CONSUMED;
+            }
+            case DROPPED -> {
+                log("MPPE packet dropped: " + receiveCipher.problem());
+                return CONSUMED;
+            }
+        }
+        throw new AssertionError("unreachable");
+    }
+
+    /** The actions an in-place call left ({@link #CONSUMED}): a new list the caller owns. */
+    public List<SessionAction> takeActions() { return end(); }
+
     /** Timers: LCP/IPCP/CCP restart timers, authentication retransmission, keepalive. */
     public List<SessionAction> onTick(long nowNanos) {
         begin();
@@ -833,13 +951,15 @@ public final class PppSession {
                     log("decrypted " + PppProtocol.nameOf(inner) + " packet dropped");
                 }
             }
-            case MppeDecryptResult.NeedsReset r -> {
-                log("MPPE lost sync (" + r.reason() + "): CCP Reset-Request");
-                resetRequestIdentifier = (resetRequestIdentifier + 1) & 0xFF;
-                sendFrame(PppProtocol.CCP.value(), Ccp.CODEC.encode(new CpPacket.ResetRequest<>(resetRequestIdentifier, Bytes.EMPTY)));
-            }
+            case MppeDecryptResult.NeedsReset r -> requestReset(r.reason());
             case MppeDecryptResult.Dropped d -> log("MPPE packet dropped: " + d.reason());
         }
+    }
+
+    private void requestReset(String reason) {
+        log("MPPE lost sync (" + reason + "): CCP Reset-Request");
+        resetRequestIdentifier = (resetRequestIdentifier + 1) & 0xFF;
+        sendFrame(PppProtocol.CCP.value(), Ccp.CODEC.encode(new CpPacket.ResetRequest<>(resetRequestIdentifier, Bytes.EMPTY)));
     }
 
     // ---- plumbing ----------------------------------------------------------------------------------
