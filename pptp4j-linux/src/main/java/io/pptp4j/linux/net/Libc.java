@@ -64,6 +64,20 @@ public final class Libc {
 
     /** {@code struct sockaddr_in}: family (host order), port, address (network order), 8 zeros. */
     public static final int SOCKADDR_IN_SIZE = 16;
+    /**
+     * {@code struct mmsghdr} (recvmmsg(2)) on LP64 Linux: a {@code struct msghdr} of 56 octets (msg_name at 0,
+     * msg_namelen 8, msg_iov 16, msg_iovlen 24, msg_control 32, msg_controllen 40, msg_flags 48), then
+     * {@code unsigned int msg_len} at 56, padded to 64.
+     */
+    public static final int MMSGHDR_SIZE = 64;
+    public static final int MMSGHDR_IOV = 16;
+    public static final int MMSGHDR_IOVLEN = 24;
+    public static final int MMSGHDR_FLAGS = 48;
+    public static final int MMSGHDR_LEN = 56;
+    /** {@code struct iovec}: void *iov_base, size_t iov_len. */
+    public static final int IOVEC_SIZE = 16;
+    /** msg_flags: the datagram was longer than the buffer. */
+    public static final int MSG_TRUNC = 0x20;
     /** {@code struct pollfd}: int fd, short events, short revents. */
     public static final int POLLFD_SIZE = 8;
 
@@ -85,6 +99,8 @@ public final class Libc {
             FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT, ADDRESS, JAVA_INT));
     private static final MethodHandle RECVFROM = downcall("recvfrom",
             FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT, ADDRESS, ADDRESS));
+    private static final MethodHandle RECVMMSG = downcall("recvmmsg",
+            FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT, ADDRESS));
     private static final MethodHandle CLOSE = downcall("close", FunctionDescriptor.of(JAVA_INT, JAVA_INT));
     private static final MethodHandle SHUTDOWN = downcall("shutdown", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT));
     private static final MethodHandle SETSOCKOPT = downcall("setsockopt",
@@ -202,6 +218,19 @@ public final class Libc {
             MemorySegment address, MemorySegment addressLength) {
         try {
             return (long) RECVFROM.invokeExact(callState, fd, buf, length, flags, address, addressLength);
+        } catch (Throwable t) {
+            throw propagate(t);
+        }
+    }
+
+    /**
+     * recvmmsg(2): up to {@code vlen} datagrams in one call into the {@code struct mmsghdr} array
+     * {@code msgvec}; returns how many, or -1 with errno. No timeout here ({@code NULL}): use
+     * MSG_DONTWAIT and poll.
+     */
+    public static int recvmmsg(MemorySegment callState, int fd, MemorySegment msgvec, int vlen, int flags) {
+        try {
+            return (int) RECVMMSG.invokeExact(callState, fd, msgvec, vlen, flags, MemorySegment.NULL);
         } catch (Throwable t) {
             throw propagate(t);
         }

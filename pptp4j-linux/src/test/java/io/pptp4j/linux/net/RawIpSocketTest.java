@@ -42,6 +42,36 @@ class RawIpSocketTest {
     }
 
     @Test
+    void receiveBatchTakesSeveralDatagramsInOneCallWithTheirSourcesAndPayloads() throws Exception {
+        try (TwoHosts hosts = TwoHosts.create();
+                RawIpSocket client = hosts.inClient(() -> RawIpSocket.open(GRE));
+                RawIpSocket server = hosts.inServer(() -> RawIpSocket.open(GRE))) {
+            int count = RawIpSocket.BATCH_SIZE + 4;
+            for (int i = 0; i < count; i++) {
+                // one large datagram among them, to show each slot holds a whole one
+                Bytes payload = i == 3 ? Bytes.of(new byte[60_000]) : LCP_CONFIGURE_REQUEST;
+                assertThat(send(client, GrePacket.data(0x4001, i, payload), SERVER_ADDRESS)).isEqualTo(SendResult.SENT);
+            }
+            byte[] buf = new byte[RawIpSocket.MAX_DATAGRAM_LENGTH];
+            int seen = 0;
+            for (int calls = 0; seen < count && calls < count; calls++) {
+                int n = server.receiveBatch(RECEIVE_TIMEOUT.toNanos());
+                assertThat(n).isBetween(1, RawIpSocket.BATCH_SIZE);
+                for (int i = 0; i < n; i++, seen++) {
+                    int length = server.batchPayload(i, buf, 0, buf.length);
+                    GrePacket packet = GreCodec.decode(Arrays.copyOf(buf, length), DecodeMode.STRICT);
+                    assertThat(packet.header().sequenceNumber()).hasValue(seen);
+                    assertThat(packet.payload().length()).isEqualTo(seen == 3 ? 60_000 : LCP_CONFIGURE_REQUEST.length());
+                    assertThat(server.batchSourceAddress(i)).isEqualTo(CLIENT_ADDRESS);
+                }
+            }
+            assertThat(seen).isEqualTo(count);
+            assertThat(server.receiveBatch(Duration.ofMillis(50).toNanos())).as("nothing more").isZero();
+            assertThatThrownBy(() -> server.batchPayload(0, buf, 0, buf.length)).isInstanceOf(IndexOutOfBoundsException.class);
+        }
+    }
+
+    @Test
     void packetToAnAddressWithoutHostIsNotReceivedByTheServer() throws Exception {
         Inet4Address nobody = TwoHosts.address(192, 0, 2, 3);
         try (TwoHosts hosts = TwoHosts.create();
