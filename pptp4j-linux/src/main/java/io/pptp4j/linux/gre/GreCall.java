@@ -1,6 +1,10 @@
 package io.pptp4j.linux.gre;
 
+import io.pptp4j.gre.GreCodec;
+import io.pptp4j.gre.GreHeader;
 import io.pptp4j.gre.GrePacket;
+import io.pptp4j.wire.DecodeException;
+import io.pptp4j.wire.DecodeMode;
 import io.pptp4j.gre.engine.GreAction;
 import io.pptp4j.gre.engine.GreCallConfig;
 import io.pptp4j.gre.engine.GreCallCounters;
@@ -42,12 +46,22 @@ import java.util.function.Consumer;
  * exception from a consumer is counted ({@link #consumerFailures()}) and the call goes on.
  */
 public final class GreCall implements AutoCloseable {
+    /**
+     * Receives a PPP frame where it lies, in the transport's receive buffer: valid only during the call
+     * (copy what must be kept). The data path's receiver; the others get {@link Bytes}.
+     */
+    @FunctionalInterface
+    public interface FrameView {
+        void accept(byte[] buf, int off, int len);
+    }
+
     /** Send failures fed back to the engine per event; each may cause another send, so the chain is cut. */
     private static final int MAX_FAILURE_REPORTS = 64;
 
     private final GreCallConfig config;
     private final Inet4Address peer;
     private final Consumer<Bytes> frames;
+    private final FrameView frameView;
     private final Consumer<GreAction.MtuProblem> mtuProblems;
     private final GrePacketSender sender;
     private final ScheduledExecutorService timer;
@@ -71,9 +85,17 @@ public final class GreCall implements AutoCloseable {
     GreCall(GreCallConfig config, Inet4Address peer, Consumer<Bytes> frames,
             Consumer<GreAction.MtuProblem> mtuProblems, GrePacketSender sender, ScheduledExecutorService timer,
             Consumer<GreCall> onClose) {
+        this(config, peer, frames, (buf, off, len) -> frames.accept(Bytes.of(buf, off, off + len)), mtuProblems,
+                sender, timer, onClose);
+    }
+
+    GreCall(GreCallConfig config, Inet4Address peer, Consumer<Bytes> frames, FrameView frameView,
+            Consumer<GreAction.MtuProblem> mtuProblems, GrePacketSender sender, ScheduledExecutorService timer,
+            Consumer<GreCall> onClose) {
         this.config = Objects.requireNonNull(config, "config");
         this.peer = Objects.requireNonNull(peer, "peer");
         this.frames = Objects.requireNonNull(frames, "frames");
+        this.frameView = Objects.requireNonNull(frameView, "frameView");
         this.mtuProblems = Objects.requireNonNull(mtuProblems, "mtuProblems");
         this.sender = Objects.requireNonNull(sender, "sender");
         this.timer = Objects.requireNonNull(timer, "timer");
@@ -113,6 +135,99 @@ public final class GreCall implements AutoCloseable {
             rearm(now);
         } finally {
             lock.unlock();
+        }
+        handUp();
+        return true;
+    }
+
+    /**
+     * {@link #send} for the data path, allocating nothing in the steady state: the PPP frame at
+     * {@code buf[off, off + len)}, with at least {@link GreHeader#MAX_HEADER_LENGTH} free octets before
+     * it for the GRE header, which is written there when the frame can go at once. Otherwise (window
+     * shut, frames queued) it takes the way of {@link #send}. The buffer is the caller's again on return.
+     */
+    public boolean sendInPlace(byte[] buf, int off, int len) {
+        lock.lock();
+        try {
+            if (closed) {
+                return false;
+            }
+            long now = System.nanoTime();
+            if (off >= GreHeader.MAX_HEADER_LENGTH && engine.canTransmitNow()) {
+                int start = engine.transmitInPlace(buf, off, len, now);
+                SendFailure failure = sender.sendEncoded(buf, start, off + len - start, peer);
+                if (failure != null) {
+                    perform(engine.onSendFailed(failedPacket(buf, start, off + len), failure, now), now);
+                }
+                perform(engine.takeActions(), now);
+            } else {
+                perform(engine.onSend(Bytes.of(buf, off, off + len), now), now);
+            }
+            rearm(now);
+        } finally {
+            lock.unlock();
+        }
+        handUp();
+        return true;
+    }
+
+    private static GrePacket failedPacket(byte[] buf, int from, int to) {
+        try {
+            return GreCodec.decode(java.util.Arrays.copyOfRange(buf, from, to), DecodeMode.STRICT);
+        } catch (DecodeException e) {
+            throw new IllegalStateException("the engine wrote a packet it cannot read: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The transport's data path: the GRE packet at {@code buf[off, off + len)}, for this call, of a shape
+     * {@link GreCodec#steadyStateHeaderLength} accepts ({@code headerLength}). When it is the next in
+     * sequence (or an acknowledgment only) and nothing waits to be handed up, it is taken here, its frame
+     * handed to the {@link FrameView} in place, and true returned; otherwise false and nothing changed:
+     * the transport decodes it for {@link #receive}.
+     */
+    boolean receiveInPlace(byte[] buf, int off, int len, int headerLength) {
+        int callId = GreCodec.callIdAt(buf, off);
+        long seq = GreCodec.sequenceNumberAt(buf, off);
+        long ack = GreCodec.ackNumberAt(buf, off);
+        boolean deliver;
+        lock.lock();
+        try {
+            if (closed) {
+                return true; // dropped, as receive would
+            }
+            long now = System.nanoTime();
+            if (seq < 0) {
+                if (!engine.receiveAckOnly(callId, ack, now)) {
+                    return false;
+                }
+                deliver = false;
+            } else {
+                // frames queued for handing up come first: this one may not overtake them
+                if (draining || !upward.isEmpty() || !engine.receiveInSequence(callId, seq, ack, now)) {
+                    return false;
+                }
+                deliver = true;
+                draining = true;
+            }
+            perform(engine.takeActions(), now);
+            rearm(now);
+        } finally {
+            lock.unlock();
+        }
+        if (deliver) {
+            try {
+                frameView.accept(buf, off + headerLength, len - headerLength);
+            } catch (RuntimeException e) {
+                consumerFailures.incrementAndGet();
+            } finally {
+                lock.lock();
+                try {
+                    draining = false;
+                } finally {
+                    lock.unlock();
+                }
+            }
         }
         handUp();
         return true;

@@ -59,7 +59,15 @@ public final class GreDemultiplexer<C> {
         record WrongPeer<C>(int callId, Inet4Address source) implements Route<C> {}
     }
 
-    private record Registration<C>(Inet4Address peer, C call) {}
+    private record Registration<C>(Inet4Address peer, int peerBits, C call) {
+        Registration(Inet4Address peer, C call) { this(peer, bits(peer), call); }
+    }
+
+    /** An IPv4 address as an int in network byte order, as a received IPv4 header holds it. */
+    static int bits(Inet4Address address) {
+        byte[] a = address.getAddress();
+        return (a[0] & 0xFF) << 24 | (a[1] & 0xFF) << 16 | (a[2] & 0xFF) << 8 | a[3] & 0xFF;
+    }
 
     private final AtomicReferenceArray<Registration<C>[]> slots = new AtomicReferenceArray<>(CALL_ID_COUNT);
     private int registered; // guarded by this
@@ -125,6 +133,29 @@ public final class GreDemultiplexer<C> {
     public Optional<C> lookup(int localCallId, Inet4Address peer) {
         checkCallId(localCallId);
         return Optional.ofNullable(find(slots.get(localCallId), peer));
+    }
+
+    /**
+     * The call registered for {@code localCallId} from the source address {@code sourceBits} (network byte
+     * order), or null: the data path's lookup, which allocates nothing and counts nothing. A packet it
+     * routes is counted with {@link #countRouted()}; one it does not goes to {@link #route}.
+     */
+    public C callFor(int localCallId, int sourceBits) {
+        Registration<C>[] regs = slots.get(localCallId & 0xFFFF);
+        if (regs != null) {
+            for (Registration<C> r : regs) {
+                if (r.peerBits() == sourceBits) {
+                    return r.call();
+                }
+            }
+        }
+        return null;
+    }
+
+    /** Counts a datagram routed through {@link #callFor} as {@link #route} would have. */
+    public void countRouted() {
+        received.incrementAndGet();
+        routed.incrementAndGet();
     }
 
     /** How many calls are registered. */

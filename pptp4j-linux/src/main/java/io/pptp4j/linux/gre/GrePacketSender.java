@@ -1,6 +1,9 @@
 package io.pptp4j.linux.gre;
 
+import io.pptp4j.gre.GreCodec;
 import io.pptp4j.gre.GrePacket;
+import io.pptp4j.wire.DecodeException;
+import io.pptp4j.wire.DecodeMode;
 import io.pptp4j.gre.engine.SendFailure;
 import java.net.Inet4Address;
 
@@ -12,4 +15,16 @@ interface GrePacketSender {
      * throws for a failed send: the call goes on (RFC 2637 4: GRE is unreliable, PPP above recovers).
      */
     SendFailure send(GrePacket packet, Inet4Address peer);
+
+    /**
+     * Sends the encoded GRE packet at {@code buf[off, off + len)} as it is, the data path's way (no
+     * values, no copy into another Java buffer); the same answers as {@link #send}.
+     */
+    default SendFailure sendEncoded(byte[] buf, int off, int len, Inet4Address peer) {
+        try {
+            return send(GreCodec.decode(java.util.Arrays.copyOfRange(buf, off, off + len), DecodeMode.STRICT), peer);
+        } catch (DecodeException e) {
+            throw new IllegalArgumentException("not a GRE packet: " + e.getMessage(), e);
+        }
+    }
 }

@@ -79,7 +79,7 @@ public final class GreTransport implements AutoCloseable {
     /** The IP protocol number of GRE. */
     public static final int PROTOCOL_GRE = 47;
     /** How long the receive loop waits in {@code poll} before it looks at its closed flag again. */
-    private static final Duration RECEIVE_WAKEUP = Duration.ofSeconds(1);
+    private static final long RECEIVE_WAKEUP_NANOS = 1_000_000_000L;
     /** How long {@link #close} waits for each thread to end. */
     static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
     /** Receive errors in a row after which the loop pauses between attempts, so that it cannot spin. */
@@ -204,11 +204,22 @@ public final class GreTransport implements AutoCloseable {
      */
     public GreCall openCall(GreCallConfig config, Inet4Address peer, Consumer<Bytes> frames,
             Consumer<GreAction.MtuProblem> mtuProblems) {
+        return openCall(config, peer, frames, (buf, off, len) -> frames.accept(Bytes.of(buf, off, off + len)),
+                mtuProblems);
+    }
+
+    /**
+     * As above, with the data path's receiver: a frame taken in sequence goes to {@code frameView} where
+     * it lies in the receive buffer (no copy, no allocation); a frame that waited (reordered, early)
+     * goes to {@code frames}.
+     */
+    public GreCall openCall(GreCallConfig config, Inet4Address peer, Consumer<Bytes> frames,
+            GreCall.FrameView frameView, Consumer<GreAction.MtuProblem> mtuProblems) {
         synchronized (lifecycle) {
             if (closed) {
                 throw new IllegalStateException("GRE transport on " + localAddress.getHostAddress() + " is closed");
             }
-            GreCall call = new GreCall(config, peer, frames, mtuProblems, this::transmit, timer, this::unregister);
+            GreCall call = new GreCall(config, peer, frames, frameView, mtuProblems, sender, timer, this::unregister);
             demultiplexer.register(config.localCallId(), peer, call);
             Early kept = early.remove(earlyKey(config.localCallId(), peer));
             if (kept != null) {
@@ -265,7 +276,7 @@ public final class GreTransport implements AutoCloseable {
 
     /**
      * The last error counted in {@link GreTransportCounters#receiveErrors()}, e.g.
-     * {@code recvfrom: Protocol not available (ENOPROTOOPT, errno 92)} for an ICMP Protocol Unreachable.
+     * {@code recvmmsg: Protocol not available (ENOPROTOOPT, errno 92)} for an ICMP Protocol Unreachable.
      */
     public Optional<IOException> lastReceiveError() { return Optional.ofNullable(lastReceiveError); }
 
@@ -326,6 +337,26 @@ public final class GreTransport implements AutoCloseable {
 
     // ---------------------------------------------------------------- send path
 
+    /** How the calls send: values through the shared send buffer, the data path's packets as they lie. */
+    private final GrePacketSender sender = new GrePacketSender() {
+        @Override
+        public SendFailure send(GrePacket packet, Inet4Address peer) { return transmit(packet, peer); }
+
+        @Override
+        public SendFailure sendEncoded(byte[] buf, int off, int len, Inet4Address peer) {
+            if (len > RawIpSocket.MAX_DATAGRAM_LENGTH) {
+                sendMessageTooLong.incrementAndGet();
+                return SendFailure.MESSAGE_TOO_LONG;
+            }
+            try {
+                return counted(socket.sendTo(buf, off, len, peer));
+            } catch (IOException e) {
+                sendOtherErrors.incrementAndGet(); // another errno, or closed under the call
+                return SendFailure.OTHER;
+            }
+        }
+    };
+
     /** Encodes into the shared send buffer and sends; null when the kernel took it. */
     private SendFailure transmit(GrePacket packet, Inet4Address peer) {
         int length = packet.encodedLength();
@@ -345,6 +376,10 @@ public final class GreTransport implements AutoCloseable {
         } finally {
             sendLock.unlock();
         }
+        return counted(result);
+    }
+
+    private SendFailure counted(SendResult result) {
         return switch (result) {
             case SENT -> {
                 sent.incrementAndGet();
@@ -366,9 +401,10 @@ public final class GreTransport implements AutoCloseable {
     private void receiveLoop() {
         int errorsInARow = 0;
         while (!closed) {
-            Optional<ReceivedDatagram> datagram;
+            int received;
             try {
-                datagram = socket.receive(receiveBuffer, 0, receiveBuffer.length, RECEIVE_WAKEUP);
+                // up to RawIpSocket.BATCH_SIZE datagrams per system call (recvmmsg)
+                received = socket.receiveBatch(RECEIVE_WAKEUP_NANOS);
                 errorsInARow = 0;
             } catch (SocketClosedException e) {
                 return;
@@ -381,31 +417,45 @@ public final class GreTransport implements AutoCloseable {
                 }
                 continue;
             }
-            if (datagram.isPresent()) {
-                dispatch(datagram.get());
+            for (int i = 0; i < received; i++) {
+                int length = socket.batchPayload(i, receiveBuffer, 0, receiveBuffer.length);
+                if (length < 0) {
+                    receiveErrors.incrementAndGet(); // no IPv4 header: the kernel never gives one, counted anyway
+                    continue;
+                }
+                dispatch(length, i);
             }
         }
     }
 
-    private void dispatch(ReceivedDatagram datagram) {
+    /** Datagram {@code i} of the batch, whose GRE packet is in the receive buffer. */
+    private void dispatch(int length, int i) {
         try {
+            // the steady state: a packet for a known call that it takes in place, without values
+            int headerLength = GreCodec.steadyStateHeaderLength(receiveBuffer, 0, length);
+            if (headerLength > 0) {
+                GreCall call = demultiplexer.callFor(GreCodec.callIdAt(receiveBuffer, 0), socket.batchSource(i));
+                if (call != null && call.receiveInPlace(receiveBuffer, 0, length, headerLength)) {
+                    demultiplexer.countRouted();
+                    return;
+                }
+            }
+            Inet4Address source = socket.batchSourceAddress(i);
             // the buffer holds any IPv4 payload, so the datagram is never cut short
-            GreDemultiplexer.Route<GreCall> route =
-                    demultiplexer.route(receiveBuffer, datagram.length(), datagram.source());
+            GreDemultiplexer.Route<GreCall> route = demultiplexer.route(receiveBuffer, length, source);
             if (route instanceof GreDemultiplexer.Route.ToCall<GreCall>(GreCall call, GrePacket packet)) {
                 call.receive(packet);
-            } else if (route instanceof GreDemultiplexer.Route.UnknownCall<GreCall>(int callId, Inet4Address source)
+            } else if (route instanceof GreDemultiplexer.Route.UnknownCall<GreCall>(int callId, Inet4Address from)
                     && !early.isEmpty()) {
-                keepEarly(callId, datagram);
+                keepEarly(callId, length, source);
             }
         } catch (RuntimeException e) {
             callFailures.incrementAndGet(); // a bug below; the other calls go on
         }
     }
 
-    private void keepEarly(int callId, ReceivedDatagram datagram) {
-        int length = datagram.length();
-        Early kept = early.get(earlyKey(callId, datagram.source()));
+    private void keepEarly(int callId, int length, Inet4Address source) {
+        Early kept = early.get(earlyKey(callId, source));
         if (kept == null || System.nanoTime() - kept.deadline > 0) {
             return;
         }
@@ -418,7 +468,7 @@ public final class GreTransport implements AutoCloseable {
         }
         if (opened) {
             // the call opened between the lookup and here: it takes the packet itself
-            if (demultiplexer.route(receiveBuffer, length, datagram.source())
+            if (demultiplexer.route(receiveBuffer, length, source)
                     instanceof GreDemultiplexer.Route.ToCall<GreCall>(GreCall call, GrePacket packet)) {
                 call.receive(packet);
             }

@@ -7,7 +7,7 @@ import io.pptp4j.wire.Bytes;
  * datagrams before it are dropped, and it is closed at most once, also when the session ended before
  * it came.
  */
-public final class AttachmentSlot {
+public final class AttachmentSlot implements PacketSink {
     private NetworkAttachment.Endpoint endpoint;
     private boolean closed;
 
@@ -20,6 +20,20 @@ public final class AttachmentSlot {
             e = endpoint;
         }
         if (e != null) e.deliver(ipPacket);
+    }
+
+    /** Delivers, as {@link #deliver}. */
+    @Override
+    public void send(Bytes ipPacket) { deliver(ipPacket); }
+
+    /** Delivers in place (a TUN device writes it from where it lies). */
+    @Override
+    public void sendInPlace(byte[] buf, int off, int len) {
+        NetworkAttachment.Endpoint e;
+        synchronized (this) {
+            e = endpoint;
+        }
+        if (e != null) e.deliverInPlace(buf, off, len);
     }
 
     public void set(NetworkAttachment.Endpoint e) {

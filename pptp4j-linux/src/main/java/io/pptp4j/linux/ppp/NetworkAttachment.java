@@ -27,6 +27,9 @@ public interface NetworkAttachment {
         /** A datagram from the peer. */
         void deliver(Bytes ipPacket);
 
+        /** A datagram from the peer at {@code buf[off, off + len)}, valid during the call only. */
+        default void deliverInPlace(byte[] buf, int off, int len) { deliver(Bytes.of(buf, off, off + len)); }
+
         /** What it is, for logs: {@code pptp0 (mtu 1396)}. */
         String describe();
 

@@ -14,6 +14,13 @@ import java.util.function.Consumer;
 public interface PacketSink {
     void send(Bytes packet);
 
+    /**
+     * The data path's {@link #send}: the packet at {@code buf[off, off + len)}, which the sink may change
+     * in place (encrypt it, put headers in the free octets before {@code off}: see the sink), and which is
+     * the caller's again on return. The default copies it into {@link #send}.
+     */
+    default void sendInPlace(byte[] buf, int off, int len) { send(Bytes.of(buf, off, off + len)); }
+
     /** Waits up to {@code timeoutNanos} until a {@link #send} would be taken without loss; true when it would. */
     default boolean awaitCapacity(long timeoutNanos) throws InterruptedException { return true; }
 

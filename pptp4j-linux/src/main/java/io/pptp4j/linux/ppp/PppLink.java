@@ -22,7 +22,7 @@ import java.util.function.LongFunction;
 public final class PppLink implements AutoCloseable {
     private final PppSession session;
     private final Consumer<Bytes> sendFrame;
-    private final Consumer<Bytes> deliver;
+    private final PacketSink deliver;
     private final Consumer<SessionAction> events;
     private final ScheduledExecutorService timers;
     private final ReentrantLock lock = new ReentrantLock();
@@ -32,7 +32,11 @@ public final class PppLink implements AutoCloseable {
     private long tickAt;
     private boolean closed;
 
-    public PppLink(PppSession session, Consumer<Bytes> sendFrame, Consumer<Bytes> deliver,
+    /**
+     * @param sendFrame sends a PPP frame to the peer (control protocols, and data off the steady state)
+     * @param deliver takes the IP datagrams from the peer; in place on the data path
+     */
+    public PppLink(PppSession session, Consumer<Bytes> sendFrame, PacketSink deliver,
                    Consumer<SessionAction> events, ScheduledExecutorService timers) {
         this.session = session;
         this.sendFrame = sendFrame;
@@ -50,14 +54,68 @@ public final class PppLink implements AutoCloseable {
     /** A PPP frame from the peer. */
     public void onFrame(Bytes frame) { apply(now -> session.onFrame(frame, now)); }
 
+    /**
+     * A PPP frame from the peer at {@code buf[off, off + len)}, the data path's way: a datagram in the
+     * steady state is decrypted there and delivered in place ({@link PacketSink#sendInPlace}), after the
+     * lock is released (deliveries come from one thread at a time, the link below's, so they keep their
+     * order); anything else goes to {@link #onFrame}.
+     */
+    public void onFrameInPlace(byte[] buf, int off, int len) {
+        int at;
+        lock.lock();
+        try {
+            if (closed) {
+                return;
+            }
+            at = session.receiveInPlace(buf, off, len);
+            if (at == PppSession.CONSUMED) {
+                perform(session.takeActions());
+                rearm();
+                return;
+            }
+        } finally {
+            lock.unlock();
+        }
+        if (at == PppSession.NOT_IN_PLACE) {
+            onFrame(Bytes.of(buf, off, off + len));
+        } else {
+            deliver.sendInPlace(buf, at, off + len - at);
+        }
+    }
+
     /** An IP datagram to send to the peer (dropped until the network phase is up). */
     public void sendDatagram(Bytes ip) { apply(now -> session.sendDatagram(ip, now)); }
 
-    /** This session as a sink for IP datagrams, with the flow control of {@code frames}, the link below. */
+    /**
+     * This session as a sink for IP datagrams, with the flow control of {@code frames}, the link below.
+     * Its {@link PacketSink#sendInPlace} wants {@link #SEND_HEADROOM} free octets before the datagram:
+     * the datagram becomes a PPP frame there (encrypted when MPPE runs) and goes to
+     * {@code frames.sendInPlace}, with {@link io.pptp4j.gre.GreHeader#MAX_HEADER_LENGTH} octets still free
+     * before it for the link below.
+     */
     public PacketSink datagrams(PacketSink frames) {
         return new PacketSink() {
             @Override
             public void send(Bytes ipPacket) { sendDatagram(ipPacket); }
+
+            @Override
+            public void sendInPlace(byte[] buf, int off, int len) {
+                lock.lock();
+                try {
+                    if (closed) {
+                        return;
+                    }
+                    int start = session.sendDatagramInPlace(buf, off, len);
+                    if (start != PppSession.NOT_IN_PLACE) {
+                        // under the lock: frames leave in the order of their MPPE coherency counts
+                        frames.sendInPlace(buf, start, off + len - start);
+                        return;
+                    }
+                } finally {
+                    lock.unlock();
+                }
+                sendDatagram(Bytes.of(buf, off, off + len));
+            }
 
             @Override
             public boolean awaitCapacity(long timeoutNanos) throws InterruptedException {
@@ -65,6 +123,9 @@ public final class PppLink implements AutoCloseable {
             }
         };
     }
+
+    /** Free octets {@link #datagrams(PacketSink)} wants before a datagram given in place: PPP's and GRE's headers. */
+    public static final int SEND_HEADROOM = PppSession.SEND_HEADROOM + io.pptp4j.gre.GreHeader.MAX_HEADER_LENGTH;
 
     /** This session as a sink for IP datagrams, for a link below without flow control (a blocking stream). */
     public PacketSink datagrams() { return PacketSink.of(this::sendDatagram); }
@@ -86,22 +147,27 @@ public final class PppLink implements AutoCloseable {
             if (closed) {
                 return;
             }
-            for (SessionAction a : event.apply(System.nanoTime())) {
-                switch (a) {
-                    case SessionAction.SendFrame f -> sendFrame.accept(f.pppFrame());
-                    case SessionAction.DeliverDatagram d -> deliver.accept(d.ipPacket());
-                    case SessionAction.NetworkUp up -> networkUp.complete(up.result());
-                    case SessionAction.Terminated t -> {
-                        terminated.complete(t.reason());
-                        networkUp.completeExceptionally(new IllegalStateException(t.reason()));
-                    }
-                    default -> { }
-                }
-                events.accept(a);
-            }
+            perform(event.apply(System.nanoTime()));
             rearm();
         } finally {
             lock.unlock();
+        }
+    }
+
+    /** Carries out a session's actions; under the lock. */
+    private void perform(List<SessionAction> actions) {
+        for (SessionAction a : actions) {
+            switch (a) {
+                case SessionAction.SendFrame f -> sendFrame.accept(f.pppFrame());
+                case SessionAction.DeliverDatagram d -> deliver.send(d.ipPacket());
+                case SessionAction.NetworkUp up -> networkUp.complete(up.result());
+                case SessionAction.Terminated t -> {
+                    terminated.complete(t.reason());
+                    networkUp.completeExceptionally(new IllegalStateException(t.reason()));
+                }
+                default -> { }
+            }
+            events.accept(a);
         }
     }
 

@@ -23,6 +23,9 @@ public interface CallHandler {
     interface CallSession {
         void frame(Bytes pppFrame);
 
+        /** A frame where it lies in the receive buffer, valid during the call only: the data path's way. */
+        default void frameInPlace(byte[] buf, int off, int len) { frame(Bytes.of(buf, off, off + len)); }
+
         /** The call was cleared or its control connection closed. */
         default void close() {}
     }

@@ -5,7 +5,6 @@ import io.pptp4j.gre.engine.GreCallCounters;
 import io.pptp4j.wire.Bytes;
 import java.io.IOException;
 import java.net.Inet4Address;
-import java.util.function.Consumer;
 
 /** Where a connected call's PPP frames go: GRE on a raw socket in production, anything in a test. */
 public interface DataPlane extends AutoCloseable {
@@ -16,9 +15,9 @@ public interface DataPlane extends AutoCloseable {
      * @param local our address (the one the control connection uses)
      * @param peer the peer's address
      * @param call what the control connection agreed: both Call IDs, the peer's window and delay
-     * @param deliver receives the PPP frames the peer sends, in order
+     * @param deliver receives the PPP frames the peer sends, in order; in place on the data path
      */
-    Call open(Inet4Address local, Inet4Address peer, ControlAction.CallConnected call, Consumer<Bytes> deliver)
+    Call open(Inet4Address local, Inet4Address peer, ControlAction.CallConnected call, io.pptp4j.linux.ppp.PacketSink deliver)
             throws IOException;
 
     /**
@@ -39,6 +38,13 @@ public interface DataPlane extends AutoCloseable {
     interface Call extends AutoCloseable, io.pptp4j.linux.ppp.PacketSink {
         @Override
         void send(Bytes pppFrame);
+
+        /**
+         * {@link #send} for the data path: the frame at {@code buf[off, off + len)} with
+         * {@link io.pptp4j.gre.GreHeader#MAX_HEADER_LENGTH} free octets before it for the GRE header.
+         */
+        @Override
+        default void sendInPlace(byte[] buf, int off, int len) { send(Bytes.of(buf, off, off + len)); }
 
         GreCallCounters counters();
 

@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.net.Inet4Address;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Consumer;
 
 /**
  * The production {@link DataPlane}: one {@link GreTransport} (raw IPv4 socket for protocol 47) per local
@@ -81,16 +80,19 @@ public final class GreDataPlane implements DataPlane {
     }
 
     @Override
-    public Call open(Inet4Address local, Inet4Address peer, ControlAction.CallConnected call, Consumer<Bytes> deliver)
-            throws IOException {
+    public Call open(Inet4Address local, Inet4Address peer, ControlAction.CallConnected call,
+                     io.pptp4j.linux.ppp.PacketSink deliver) throws IOException {
         GreTransport transport = transport(local);
         GreCallConfig config = GreCallConfig.of(call.callId(), call.peerCallId(), localWindow,
                         Math.max(1, call.peerPacketRecvWindowSize()))
                 .withPeerPacketProcessingDelay(call.peerPacketProcessingDelay());
-        GreCall greCall = transport.openCall(config, peer, deliver);
+        GreCall greCall = transport.openCall(config, peer, deliver::send, deliver::sendInPlace, problem -> { });
         return new Call() {
             @Override
             public void send(Bytes pppFrame) { greCall.send(pppFrame); }
+
+            @Override
+            public void sendInPlace(byte[] buf, int off, int len) { greCall.sendInPlace(buf, off, len); }
 
             @Override
             public boolean awaitCapacity(long timeoutNanos) throws InterruptedException {

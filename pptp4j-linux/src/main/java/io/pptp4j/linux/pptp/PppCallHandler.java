@@ -43,7 +43,7 @@ public final class PppCallHandler implements CallHandler {
     @Override
     public CallSession open(ControlAction.CallConnected call, io.pptp4j.linux.ppp.PacketSink send, Runnable hangUp) {
         AttachmentSlot attachment = new AttachmentSlot();
-        PppLink link = new PppLink(new PppSession(configs.apply(call)), send::send, attachment::deliver,
+        PppLink link = new PppLink(new PppSession(configs.apply(call)), send::send, attachment,
                 action -> events.accept(call, action), timers);
         link.networkUp().thenAcceptAsync(result -> {
             try {
@@ -63,6 +63,9 @@ public final class PppCallHandler implements CallHandler {
         return new CallSession() {
             @Override
             public void frame(Bytes pppFrame) { link.onFrame(pppFrame); }
+
+            @Override
+            public void frameInPlace(byte[] buf, int off, int len) { link.onFrameInPlace(buf, off, len); }
 
             @Override
             public void close() {

@@ -79,7 +79,7 @@ public final class PptpClient implements AutoCloseable {
      * @param frames receives the PPP frames the server sends over GRE
      */
     public static PptpClient connect(InetSocketAddress server, Options options, DataPlane dataPlane, Duration timeout,
-                                     Consumer<Bytes> frames) throws IOException {
+                                     io.pptp4j.linux.ppp.PacketSink frames) throws IOException {
         long deadline = System.nanoTime() + timeout.toNanos();
         Socket socket = new Socket();
         try {

@@ -195,9 +195,18 @@ public final class PptpServer implements AutoCloseable {
             }
             try {
                 CallHandler.CallSession[] inbound = new CallHandler.CallSession[1];
-                DataPlane.Call call = dataPlane.open(local, remote, c, frame -> {
-                    CallHandler.CallSession in = inbound[0];
-                    if (in != null) in.frame(frame);
+                DataPlane.Call call = dataPlane.open(local, remote, c, new io.pptp4j.linux.ppp.PacketSink() {
+                    @Override
+                    public void send(Bytes frame) {
+                        CallHandler.CallSession in = inbound[0];
+                        if (in != null) in.frame(frame);
+                    }
+
+                    @Override
+                    public void sendInPlace(byte[] buf, int off, int len) {
+                        CallHandler.CallSession in = inbound[0];
+                        if (in != null) in.frameInPlace(buf, off, len);
+                    }
                 });
                 inbound[0] = callHandler.open(c, call, () -> channel.apply(now -> channel.engine().clearCall(c.callId(), now)));
                 sessions.put(c.callId(), inbound[0]);

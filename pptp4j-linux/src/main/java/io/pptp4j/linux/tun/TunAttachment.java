@@ -3,6 +3,7 @@ package io.pptp4j.linux.tun;
 import io.pptp4j.linux.net.SocketClosedException;
 import io.pptp4j.linux.ppp.NetworkAttachment;
 import io.pptp4j.linux.ppp.PacketSink;
+import io.pptp4j.linux.ppp.PppLink;
 import io.pptp4j.ppp.session.SessionResult;
 import io.pptp4j.wire.Bytes;
 import java.io.IOException;
@@ -17,6 +18,10 @@ import java.util.function.Consumer;
  * <p>Threads: one platform thread per session reads the device and sends each packet into the session
  * (the send direction); datagrams from the peer are written to the device on the thread that decrypted
  * them, the GRE receive thread (the receive direction). One thread per direction, no queue between.
+ * Both directions work in place: the reader reads each datagram into one buffer behind room for the PPP
+ * and GRE headers ({@link PppLink#SEND_HEADROOM}), where it is encrypted, framed and sent from; the
+ * receive thread writes each decrypted datagram from the GRE receive buffer. In the steady state
+ * neither allocates.
  */
 public final class TunAttachment implements NetworkAttachment {
     /** How long the reader waits for room below before it looks again whether the device is still open. */
@@ -52,7 +57,9 @@ public final class TunAttachment implements NetworkAttachment {
             throw e;
         }
         Thread reader = Thread.ofPlatform().name("tun-" + tun.name()).daemon().start(() -> {
-            byte[] buf = new byte[TunDevice.MAX_PACKET];
+            // one buffer for the life of the session: each datagram is read behind room for the PPP and
+            // GRE headers, encrypted and framed where it lies, and sent from there (no copy, no allocation)
+            byte[] buf = new byte[PppLink.SEND_HEADROOM + TunDevice.MAX_PACKET];
             try {
                 while (tun.isOpen()) {
                     // wait for room below before taking the next packet: when the GRE window stays shut the
@@ -60,8 +67,8 @@ public final class TunAttachment implements NetworkAttachment {
                     if (!toPeer.awaitCapacity(CAPACITY_WAIT_NANOS)) {
                         continue;
                     }
-                    int n = tun.read(buf, 0, buf.length);
-                    toPeer.send(Bytes.of(buf, 0, n));
+                    int n = tun.read(buf, PppLink.SEND_HEADROOM, TunDevice.MAX_PACKET);
+                    toPeer.sendInPlace(buf, PppLink.SEND_HEADROOM, n);
                 }
             } catch (SocketClosedException | InterruptedException closed) {
                 // the session ended
@@ -73,17 +80,18 @@ public final class TunAttachment implements NetworkAttachment {
                 + result.remoteAddress().getHostAddress() + ", mtu " + mtu + ")";
         log.accept("interface " + description + " up");
         return new Endpoint() {
-            private final byte[] scratch = new byte[TunDevice.MAX_PACKET];
-
             @Override
             public void deliver(Bytes ipPacket) {
-                synchronized (scratch) {
-                    ipPacket.copyTo(scratch, 0);
-                    try {
-                        tun.write(scratch, 0, ipPacket.length());
-                    } catch (IOException e) {
-                        // closed under us: the session is ending
-                    }
+                byte[] packet = ipPacket.toArray();
+                deliverInPlace(packet, 0, packet.length);
+            }
+
+            @Override
+            public void deliverInPlace(byte[] buf, int off, int len) {
+                try {
+                    tun.write(buf, off, len); // the device's own lock keeps writes whole
+                } catch (IOException e) {
+                    // closed under us: the session is ending
                 }
             }
 

@@ -274,7 +274,7 @@ class GreTransportTest {
             clientCall.send(frame('C', 0));
             await(() -> client.counters().receiveErrors() == 1, "the ICMP error to reach the receive loop");
             assertThat(client.lastReceiveError()).hasValueSatisfying(e -> assertThat(e)
-                    .hasMessage("recvfrom: Protocol not available (ENOPROTOOPT, errno 92)"));
+                    .hasMessage("recvmmsg: Protocol not available (ENOPROTOOPT, errno 92)"));
 
             try (GreTransport server = hosts.inServer(() -> GreTransport.open(SERVER_ADDRESS))) {
                 GreCall serverCall = server.openCall(SERVER_CALL, CLIENT_ADDRESS, f -> { });

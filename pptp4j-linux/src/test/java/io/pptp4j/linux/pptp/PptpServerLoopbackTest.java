@@ -35,7 +35,7 @@ class PptpServerLoopbackTest {
         public void prepare(Inet4Address local) { prepared.add(local); }
 
         @Override
-        public Call open(Inet4Address local, Inet4Address peer, ControlAction.CallConnected call, Consumer<Bytes> deliver) {
+        public Call open(Inet4Address local, Inet4Address peer, ControlAction.CallConnected call, io.pptp4j.linux.ppp.PacketSink deliver) {
             opened.add(call);
             return new Call() {
                 public void send(Bytes f) { }

@@ -8,7 +8,9 @@ import io.pptp4j.control.engine.ControlAction;
 import io.pptp4j.control.engine.ControlTimers;
 import io.pptp4j.gre.engine.GreCallCounters;
 import io.pptp4j.linux.ppp.AttachmentSlot;
+import io.pptp4j.linux.ppp.PacketSink;
 import io.pptp4j.linux.ppp.PppLink;
+import io.pptp4j.wire.Bytes;
 import io.pptp4j.linux.pptp.GreDataPlane;
 import io.pptp4j.linux.pptp.PptpClient;
 import io.pptp4j.linux.tun.TunAttachment;
@@ -138,10 +140,20 @@ public final class ConnectCommand implements Callable<Integer> {
         PptpClient.Options options = new PptpClient.Options(hostName, 1, 1, 64, ControlTimers.DEFAULT);
         PptpClient client;
         try {
-            client = PptpClient.connect(server, options, new GreDataPlane(), Duration.ofSeconds(timeout), f -> {
-                framesIn.incrementAndGet();
-                PppLink link = ppp.get();
-                if (link != null) link.onFrame(f);
+            client = PptpClient.connect(server, options, new GreDataPlane(), Duration.ofSeconds(timeout), new PacketSink() {
+                @Override
+                public void send(Bytes f) {
+                    framesIn.incrementAndGet();
+                    PppLink link = ppp.get();
+                    if (link != null) link.onFrame(f);
+                }
+
+                @Override
+                public void sendInPlace(byte[] buf, int off, int len) {
+                    framesIn.incrementAndGet();
+                    PppLink link = ppp.get();
+                    if (link != null) link.onFrameInPlace(buf, off, len);
+                }
             });
         } catch (PptpClient.PptpException e) {
             if (json) {
@@ -170,7 +182,7 @@ public final class ConnectCommand implements Callable<Integer> {
                     }
                 }
                 PppLink link = new PppLink(new PppSession(config),
-                        client::send, network::deliver, a -> { }, timers);
+                        client::send, network, a -> { }, timers);
                 Arrays.fill(password, '\0');
                 ppp.set(link);
                 link.start();

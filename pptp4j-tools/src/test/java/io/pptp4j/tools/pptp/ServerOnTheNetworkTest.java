@@ -254,7 +254,7 @@ class ServerOnTheNetworkTest {
     /** A data plane that opens nothing: for tests of the control connection alone. */
     static final class NoGre implements io.pptp4j.linux.pptp.DataPlane {
         public Call open(java.net.Inet4Address local, java.net.Inet4Address peer, io.pptp4j.control.engine.ControlAction.CallConnected call,
-                         java.util.function.Consumer<Bytes> deliver) {
+                         io.pptp4j.linux.ppp.PacketSink deliver) {
             return new Call() {
                 public void send(Bytes f) { }
                 public io.pptp4j.gre.engine.GreCallCounters counters() { return null; }
