@@ -377,6 +377,15 @@ public final class GreCallEngine {
      */
     public boolean canTakeFrame() { return windowOpen() || sendQueue.size() < config.sendQueueLimit(); }
 
+    /**
+     * How many frames {@link #onSend} would take now without dropping one: the room in the send window
+     * (when nothing is queued) and in the send queue. A sender of batches takes no more than this.
+     */
+    public int room() {
+        int window = sendQueue.isEmpty() ? Math.max(0, sendWindow - inFlight()) : 0;
+        return window + Math.max(0, config.sendQueueLimit() - sendQueue.size());
+    }
+
     /** The adaptive acknowledgment time-out in force (RFC 2637 4.4.1 ATO). */
     public long ackTimeoutNanos() { return ackTimeoutNanos; }
 

@@ -171,6 +171,73 @@ public final class GreCall implements AutoCloseable {
         return true;
     }
 
+    /**
+     * {@link #sendInPlace} for a batch: the frames {@code bufs[i][offs[i], offs[i] + lens[i])},
+     * {@code i < count} (at most {@link io.pptp4j.linux.net.RawIpSocket#BATCH_SIZE}), numbered in order,
+     * their headers written in place, and sent in one system call where the transport can; a frame the
+     * window does not let go at once takes the way of {@link #send}.
+     */
+    public boolean sendInPlace(byte[][] bufs, int[] offs, int[] lens, int count) {
+        lock.lock();
+        try {
+            if (closed) {
+                return false;
+            }
+            long now = System.nanoTime();
+            int ready = 0;
+            for (int i = 0; i < count; i++) {
+                int off = offs[i];
+                if (ready == i && off >= GreHeader.MAX_HEADER_LENGTH && engine.canTransmitNow()) {
+                    int start = engine.transmitInPlace(bufs[i], off, lens[i], now);
+                    batchStarts[i] = start;
+                    batchLengths[i] = off + lens[i] - start;
+                    ready++;
+                } else {
+                    // numbered after the batch's packets, which leave first: below, still under the lock
+                    if (ready > 0 && ready == i) {
+                        ready = flushBatch(bufs, ready, now);
+                    }
+                    perform(engine.onSend(Bytes.of(bufs[i], off, off + lens[i]), now), now);
+                }
+            }
+            if (ready > 0) {
+                flushBatch(bufs, ready, now);
+            }
+            perform(engine.takeActions(), now);
+            rearm(now);
+        } finally {
+            lock.unlock();
+        }
+        handUp();
+        return true;
+    }
+
+    private final int[] batchStarts = new int[io.pptp4j.linux.net.RawIpSocket.BATCH_SIZE];
+    private final int[] batchLengths = new int[io.pptp4j.linux.net.RawIpSocket.BATCH_SIZE];
+
+    /** Sends the batch's numbered packets; those refused go one by one to learn why. Returns 0. */
+    private int flushBatch(byte[][] bufs, int ready, long now) {
+        int sent = sender.sendEncodedBatch(bufs, batchStarts, batchLengths, ready, peer);
+        for (int i = sent; i < ready; i++) {
+            SendFailure failure = sender.sendEncoded(bufs[i], batchStarts[i], batchLengths[i], peer);
+            if (failure != null) {
+                perform(engine.onSendFailed(failedPacket(bufs[i], batchStarts[i], batchStarts[i] + batchLengths[i]),
+                        failure, now), now);
+            }
+        }
+        return 0;
+    }
+
+    /** How many frames a send would take now without dropping one (see {@link GreCallEngine#room()}). */
+    public int room() {
+        lock.lock();
+        try {
+            return closed ? 0 : engine.room();
+        } finally {
+            lock.unlock();
+        }
+    }
+
     private static GrePacket failedPacket(byte[] buf, int from, int to) {
         try {
             return GreCodec.decode(java.util.Arrays.copyOfRange(buf, from, to), DecodeMode.STRICT);

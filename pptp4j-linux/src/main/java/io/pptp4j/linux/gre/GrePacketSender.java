@@ -20,6 +20,21 @@ interface GrePacketSender {
      * Sends the encoded GRE packet at {@code buf[off, off + len)} as it is, the data path's way (no
      * values, no copy into another Java buffer); the same answers as {@link #send}.
      */
+    /**
+     * Sends the encoded packets {@code bufs[i][offs[i], offs[i] + lens[i])}, {@code i < count}, in order,
+     * in as few system calls as the transport can; returns how many went out before the first that did
+     * not (which the caller sends again with {@link #sendEncoded} to learn why). The default sends them
+     * one by one.
+     */
+    default int sendEncodedBatch(byte[][] bufs, int[] offs, int[] lens, int count, Inet4Address peer) {
+        for (int i = 0; i < count; i++) {
+            if (sendEncoded(bufs[i], offs[i], lens[i], peer) != null) {
+                return i;
+            }
+        }
+        return count;
+    }
+
     default SendFailure sendEncoded(byte[] buf, int off, int len, Inet4Address peer) {
         try {
             return send(GreCodec.decode(java.util.Arrays.copyOfRange(buf, off, off + len), DecodeMode.STRICT), peer);

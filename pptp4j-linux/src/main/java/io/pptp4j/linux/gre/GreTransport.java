@@ -343,6 +343,18 @@ public final class GreTransport implements AutoCloseable {
         public SendFailure send(GrePacket packet, Inet4Address peer) { return transmit(packet, peer); }
 
         @Override
+        public int sendEncodedBatch(byte[][] bufs, int[] offs, int[] lens, int count, Inet4Address peer) {
+            int sent;
+            try {
+                sent = socket.sendBatch(bufs, offs, lens, count, peer); // one sendmmsg
+            } catch (IOException e) {
+                sent = 0; // the caller sends the first again and counts what it says
+            }
+            GreTransport.this.sent.addAndGet(sent);
+            return sent;
+        }
+
+        @Override
         public SendFailure sendEncoded(byte[] buf, int off, int len, Inet4Address peer) {
             if (len > RawIpSocket.MAX_DATAGRAM_LENGTH) {
                 sendMessageTooLong.incrementAndGet();

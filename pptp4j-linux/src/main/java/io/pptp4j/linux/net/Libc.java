@@ -70,6 +70,8 @@ public final class Libc {
      * {@code unsigned int msg_len} at 56, padded to 64.
      */
     public static final int MMSGHDR_SIZE = 64;
+    public static final int MMSGHDR_NAME = 0;
+    public static final int MMSGHDR_NAMELEN = 8;
     public static final int MMSGHDR_IOV = 16;
     public static final int MMSGHDR_IOVLEN = 24;
     public static final int MMSGHDR_FLAGS = 48;
@@ -101,6 +103,8 @@ public final class Libc {
             FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT, ADDRESS, ADDRESS));
     private static final MethodHandle RECVMMSG = downcall("recvmmsg",
             FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT, ADDRESS));
+    private static final MethodHandle SENDMMSG = downcall("sendmmsg",
+            FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT));
     private static final MethodHandle CLOSE = downcall("close", FunctionDescriptor.of(JAVA_INT, JAVA_INT));
     private static final MethodHandle SHUTDOWN = downcall("shutdown", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT));
     private static final MethodHandle SETSOCKOPT = downcall("setsockopt",
@@ -231,6 +235,19 @@ public final class Libc {
     public static int recvmmsg(MemorySegment callState, int fd, MemorySegment msgvec, int vlen, int flags) {
         try {
             return (int) RECVMMSG.invokeExact(callState, fd, msgvec, vlen, flags, MemorySegment.NULL);
+        } catch (Throwable t) {
+            throw propagate(t);
+        }
+    }
+
+    /**
+     * sendmmsg(2): the datagrams of the {@code struct mmsghdr} array {@code msgvec} in one call; returns
+     * how many the kernel took (fewer when one failed: the error is for that one), or -1 with errno when
+     * the first failed.
+     */
+    public static int sendmmsg(MemorySegment callState, int fd, MemorySegment msgvec, int vlen, int flags) {
+        try {
+            return (int) SENDMMSG.invokeExact(callState, fd, msgvec, vlen, flags);
         } catch (Throwable t) {
             throw propagate(t);
         }

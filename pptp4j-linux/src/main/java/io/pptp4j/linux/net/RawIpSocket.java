@@ -57,6 +57,10 @@ public final class RawIpSocket implements AutoCloseable {
     private final MemorySegment sendAddress;
     private final MemorySegment sendState;
     private Inet4Address lastDestination;
+    // made on the first sendBatch, guarded by sendLock
+    private MemorySegment sendVector;
+    private MemorySegment sendIovecs;
+    private MemorySegment sendBuffers;
 
     private final ReentrantLock receiveLock = new ReentrantLock();
     private final MemorySegment receiveBuffer;
@@ -189,6 +193,73 @@ public final class RawIpSocket implements AutoCloseable {
         } finally {
             sendLock.unlock();
             end();
+        }
+    }
+
+    /**
+     * Sends {@code count} payloads, {@code bufs[i][offs[i], offs[i] + lens[i])}, to {@code destination} in
+     * one {@code sendmmsg} (Linux 3.0), at most {@link #BATCH_SIZE}; returns how many the kernel took, in
+     * order. Fewer than {@code count} means the next one failed: send it with {@link #sendTo} to learn why
+     * (the refusals a data path goes on from are answered there). Allocates nothing on the Java heap.
+     *
+     * @throws NativeException when the first datagram fails with an errno {@link #sendTo} would throw for
+     */
+    public int sendBatch(byte[][] bufs, int[] offs, int[] lens, int count, Inet4Address destination) throws IOException {
+        Objects.checkFromIndexSize(0, count, Math.min(BATCH_SIZE, Math.min(bufs.length, Math.min(offs.length, lens.length))));
+        Objects.requireNonNull(destination, "destination");
+        begin("sendBatch");
+        sendLock.lock();
+        try {
+            if (sendVector == null) {
+                allocateSendBatch();
+            }
+            if (destination != lastDestination) {
+                Libc.writeSockaddrIn(sendAddress, destination);
+                lastDestination = destination;
+            }
+            for (int i = 0; i < count; i++) {
+                int len = lens[i];
+                if (len > MAX_DATAGRAM_LENGTH) {
+                    throw new IllegalArgumentException("a payload of " + len + " bytes does not fit in an IPv4 datagram");
+                }
+                long base = (long) i * MAX_DATAGRAM_LENGTH;
+                MemorySegment.copy(bufs[i], offs[i], sendBuffers, JAVA_BYTE, base, len);
+                sendIovecs.set(JAVA_LONG, (long) i * Libc.IOVEC_SIZE + 8, len);
+            }
+            for (int attempt = 0; ; attempt++) {
+                int sent = Libc.sendmmsg(sendState, fd, sendVector, count, 0);
+                if (sent >= 0) {
+                    return sent;
+                }
+                int errno = Libc.errno(sendState);
+                if (closed) {
+                    throw closedException("sendBatch");
+                }
+                if (errno == Errno.ENOBUFS.value() || errno == Errno.EMSGSIZE.value()) {
+                    return 0; // the first one: sendTo says so
+                }
+                if (errno != Errno.EINTR.value() || attempt >= MAX_INTERRUPTED_RETRIES) {
+                    throw new NativeException("sendmmsg(" + destination.getHostAddress() + ", " + count + " datagrams)", errno);
+                }
+            }
+        } finally {
+            sendLock.unlock();
+            end();
+        }
+    }
+
+    private void allocateSendBatch() {
+        sendVector = arena.allocate((long) BATCH_SIZE * Libc.MMSGHDR_SIZE);
+        sendIovecs = arena.allocate((long) BATCH_SIZE * Libc.IOVEC_SIZE);
+        sendBuffers = arena.allocate((long) BATCH_SIZE * MAX_DATAGRAM_LENGTH);
+        for (int i = 0; i < BATCH_SIZE; i++) {
+            MemorySegment iov = sendIovecs.asSlice((long) i * Libc.IOVEC_SIZE, Libc.IOVEC_SIZE);
+            iov.set(ADDRESS, 0, sendBuffers.asSlice((long) i * MAX_DATAGRAM_LENGTH, MAX_DATAGRAM_LENGTH));
+            long h = (long) i * Libc.MMSGHDR_SIZE;
+            sendVector.set(ADDRESS, h + Libc.MMSGHDR_NAME, sendAddress);
+            sendVector.set(JAVA_INT, h + Libc.MMSGHDR_NAMELEN, Libc.SOCKADDR_IN_SIZE);
+            sendVector.set(ADDRESS, h + Libc.MMSGHDR_IOV, iov);
+            sendVector.set(JAVA_LONG, h + Libc.MMSGHDR_IOVLEN, 1);
         }
     }
 

@@ -21,6 +21,19 @@ public interface PacketSink {
      */
     default void sendInPlace(byte[] buf, int off, int len) { send(Bytes.of(buf, off, off + len)); }
 
+    /**
+     * {@link #sendInPlace} for {@code count} packets {@code bufs[i][offs[i], offs[i] + lens[i])} in order,
+     * which a sink may hand on as one batch (one system call for all). The default sends them one by one.
+     */
+    default void sendInPlace(byte[][] bufs, int[] offs, int[] lens, int count) {
+        for (int i = 0; i < count; i++) {
+            sendInPlace(bufs[i], offs[i], lens[i]);
+        }
+    }
+
+    /** How many packets a sender may give now without one being dropped for want of room; at least 1 after {@link #awaitCapacity} said true. */
+    default int room() { return 1; }
+
     /** Waits up to {@code timeoutNanos} until a {@link #send} would be taken without loss; true when it would. */
     default boolean awaitCapacity(long timeoutNanos) throws InterruptedException { return true; }
 

@@ -117,12 +117,54 @@ public final class PppLink implements AutoCloseable {
                 sendDatagram(Bytes.of(buf, off, off + len));
             }
 
+            private final int[] starts = new int[BATCH_LIMIT];
+            private final int[] lengths = new int[BATCH_LIMIT];
+
+            @Override
+            public void sendInPlace(byte[][] bufs, int[] offs, int[] lens, int count) {
+                if (count > BATCH_LIMIT) {
+                    throw new IllegalArgumentException("a batch of " + count + " is more than " + BATCH_LIMIT);
+                }
+                lock.lock();
+                try {
+                    if (closed) {
+                        return;
+                    }
+                    int ready = 0;
+                    for (int i = 0; i < count; i++) {
+                        int start = ready == i ? session.sendDatagramInPlace(bufs[i], offs[i], lens[i]) : PppSession.NOT_IN_PLACE;
+                        if (start != PppSession.NOT_IN_PLACE) {
+                            starts[i] = start;
+                            lengths[i] = offs[i] + lens[i] - start;
+                            ready++;
+                        } else {
+                            if (ready > 0 && ready == i) {
+                                frames.sendInPlace(bufs, starts, lengths, ready); // these first, in count order
+                            }
+                            sendDatagram(Bytes.of(bufs[i], offs[i], offs[i] + lens[i]));
+                        }
+                    }
+                    if (ready == count) {
+                        // under the lock: frames leave in the order of their MPPE coherency counts
+                        frames.sendInPlace(bufs, starts, lengths, ready);
+                    }
+                } finally {
+                    lock.unlock();
+                }
+            }
+
+            @Override
+            public int room() { return frames.room(); }
+
             @Override
             public boolean awaitCapacity(long timeoutNanos) throws InterruptedException {
                 return frames.awaitCapacity(timeoutNanos);
             }
         };
     }
+
+    /** The most datagrams one batch through {@link #datagrams(PacketSink)} may hold. */
+    public static final int BATCH_LIMIT = io.pptp4j.linux.net.RawIpSocket.BATCH_SIZE;
 
     /** Free octets {@link #datagrams(PacketSink)} wants before a datagram given in place: PPP's and GRE's headers. */
     public static final int SEND_HEADROOM = PppSession.SEND_HEADROOM + io.pptp4j.gre.GreHeader.MAX_HEADER_LENGTH;

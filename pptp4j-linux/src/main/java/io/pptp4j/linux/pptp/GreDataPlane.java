@@ -95,6 +95,14 @@ public final class GreDataPlane implements DataPlane {
             public void sendInPlace(byte[] buf, int off, int len) { greCall.sendInPlace(buf, off, len); }
 
             @Override
+            public void sendInPlace(byte[][] bufs, int[] offs, int[] lens, int count) {
+                greCall.sendInPlace(bufs, offs, lens, count);
+            }
+
+            @Override
+            public int room() { return greCall.room(); }
+
+            @Override
             public boolean awaitCapacity(long timeoutNanos) throws InterruptedException {
                 return greCall.awaitCapacity(timeoutNanos);
             }

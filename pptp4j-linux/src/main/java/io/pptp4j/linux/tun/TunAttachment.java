@@ -18,10 +18,13 @@ import java.util.function.Consumer;
  * <p>Threads: one platform thread per session reads the device and sends each packet into the session
  * (the send direction); datagrams from the peer are written to the device on the thread that decrypted
  * them, the GRE receive thread (the receive direction). One thread per direction, no queue between.
- * Both directions work in place: the reader reads each datagram into one buffer behind room for the PPP
+ * Both directions work in place: the reader reads each datagram into a buffer behind room for the PPP
  * and GRE headers ({@link PppLink#SEND_HEADROOM}), where it is encrypted, framed and sent from; the
  * receive thread writes each decrypted datagram from the GRE receive buffer. In the steady state
- * neither allocates.
+ * neither allocates. Batches where the kernel has them: after each blocking read the reader takes what
+ * else the device queued (up to the room in the GRE window and {@link PppLink#BATCH_LIMIT}) and sends
+ * it all with one {@code sendmmsg}; the GRE receive thread takes up to as many datagrams per
+ * {@code recvmmsg}. A TUN device itself reads and writes one packet per system call.
  */
 public final class TunAttachment implements NetworkAttachment {
     /** How long the reader waits for room below before it looks again whether the device is still open. */
@@ -56,10 +59,15 @@ public final class TunAttachment implements NetworkAttachment {
             tun.close();
             throw e;
         }
+        java.util.concurrent.atomic.AtomicLong oversized = new java.util.concurrent.atomic.AtomicLong();
         Thread reader = Thread.ofPlatform().name("tun-" + tun.name()).daemon().start(() -> {
-            // one buffer for the life of the session: each datagram is read behind room for the PPP and
-            // GRE headers, encrypted and framed where it lies, and sent from there (no copy, no allocation)
-            byte[] buf = new byte[PppLink.SEND_HEADROOM + TunDevice.MAX_PACKET];
+            // buffers for the life of the session: each datagram is read behind room for the PPP and GRE
+            // headers, encrypted and framed where it lies, and sent from there (no copy, no allocation)
+            int room = PppLink.SEND_HEADROOM + mtu;
+            byte[][] bufs = new byte[PppLink.BATCH_LIMIT][room];
+            int[] offs = new int[PppLink.BATCH_LIMIT];
+            int[] lens = new int[PppLink.BATCH_LIMIT];
+            java.util.Arrays.fill(offs, PppLink.SEND_HEADROOM);
             try {
                 while (tun.isOpen()) {
                     // wait for room below before taking the next packet: when the GRE window stays shut the
@@ -67,8 +75,29 @@ public final class TunAttachment implements NetworkAttachment {
                     if (!toPeer.awaitCapacity(CAPACITY_WAIT_NANOS)) {
                         continue;
                     }
-                    int n = tun.read(buf, PppLink.SEND_HEADROOM, TunDevice.MAX_PACKET);
-                    toPeer.sendInPlace(buf, PppLink.SEND_HEADROOM, n);
+                    int count = 0;
+                    int n = tun.read(bufs[0], PppLink.SEND_HEADROOM, mtu);
+                    // what else the kernel queued meanwhile, as far as there is room below: one batch
+                    // (one sendmmsg) for all
+                    int limit = Math.min(PppLink.BATCH_LIMIT, toPeer.room());
+                    for (int reads = 1; ; reads++) {
+                        if (n <= mtu) {
+                            lens[count++] = n;
+                        } else {
+                            oversized.incrementAndGet(); // the MTU was raised under us: IP's limit is ours
+                        }
+                        if (count >= limit || reads >= PppLink.BATCH_LIMIT
+                                || (n = tun.readNow(bufs[count], PppLink.SEND_HEADROOM, mtu)) < 0) {
+                            break;
+                        }
+                    }
+                    if (count == 0) {
+                        continue;
+                    } else if (count == 1) {
+                        toPeer.sendInPlace(bufs[0], PppLink.SEND_HEADROOM, lens[0]);
+                    } else {
+                        toPeer.sendInPlace(bufs, offs, lens, count);
+                    }
                 }
             } catch (SocketClosedException | InterruptedException closed) {
                 // the session ended
@@ -107,7 +136,8 @@ public final class TunAttachment implements NetworkAttachment {
                     Thread.currentThread().interrupt();
                 }
                 log.accept("interface " + tun.name() + " removed (" + tun.packetsRead() + " packets out, "
-                        + tun.packetsWritten() + " in)");
+                        + tun.packetsWritten() + " in" + (oversized.get() > 0 ? ", " + oversized.get()
+                        + " dropped as larger than the MTU " + mtu : "") + ")");
             }
         };
     }

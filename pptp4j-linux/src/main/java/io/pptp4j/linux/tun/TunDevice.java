@@ -158,8 +158,9 @@ public final class TunDevice implements AutoCloseable {
 
     /**
      * Waits for the next packet the kernel sends out through the interface and copies it into {@code buf}
-     * from {@code off}; returns its length (a longer packet is cut to {@code buf}'s room, which a caller
-     * avoids by passing {@link #MAX_PACKET} bytes of room).
+     * from {@code off}; returns its length. A packet longer than {@code len} (the interface's MTU was
+     * raised under us) is cut to {@code len} bytes, and its whole length returned: the caller sees that it
+     * did not fit.
      *
      * @throws SocketClosedException when the device is or gets closed
      */
@@ -167,28 +168,15 @@ public final class TunDevice implements AutoCloseable {
         Objects.checkFromIndexSize(off, len, buf.length);
         begin("read");
         try {
-            for (int interrupted = 0; ; ) {
-                if (closed) {
-                    throw new SocketClosedException("read: TUN device " + name + " closed");
-                }
-                long n = Libc.read(readState, fd, readBuffer, MAX_PACKET);
+            while (true) {
+                int n = tryRead(buf, off, len);
                 if (n >= 0) {
-                    int copied = (int) Math.min(n, len);
-                    MemorySegment.copy(readBuffer, JAVA_BYTE, 0, buf, off, copied);
-                    packetsRead.incrementAndGet();
-                    return copied;
-                }
-                int errno = Libc.errno(readState);
-                if (errno == Errno.EINTR.value() && ++interrupted < 16) {
-                    continue;
-                }
-                if (errno != Errno.EAGAIN.value()) {
-                    throw new NativeException("read(" + name + ")", errno);
+                    return n;
                 }
                 pollFds.set(JAVA_SHORT, 6, (short) 0);
                 pollFds.set(JAVA_SHORT, Libc.POLLFD_SIZE + 6, (short) 0);
                 if (Libc.poll(readState, pollFds, 2, -1) < 0) {
-                    errno = Libc.errno(readState);
+                    int errno = Libc.errno(readState);
                     if (errno != Errno.EINTR.value()) {
                         throw new NativeException("poll(" + name + ")", errno);
                     }
@@ -196,6 +184,43 @@ public final class TunDevice implements AutoCloseable {
             }
         } finally {
             end();
+        }
+    }
+
+    /**
+     * {@link #read} without waiting: the next packet already queued, or -1 when there is none. A reader
+     * that got one packet takes those that came meanwhile this way, to send them as one batch.
+     */
+    public int readNow(byte[] buf, int off, int len) throws IOException {
+        Objects.checkFromIndexSize(off, len, buf.length);
+        begin("read");
+        try {
+            return tryRead(buf, off, len);
+        } finally {
+            end();
+        }
+    }
+
+    /** One read of the non-blocking descriptor: the packet's length, or -1 when none is queued. */
+    private int tryRead(byte[] buf, int off, int len) throws IOException {
+        for (int interrupted = 0; ; ) {
+            if (closed) {
+                throw new SocketClosedException("read: TUN device " + name + " closed");
+            }
+            long n = Libc.read(readState, fd, readBuffer, MAX_PACKET);
+            if (n >= 0) {
+                MemorySegment.copy(readBuffer, JAVA_BYTE, 0, buf, off, (int) Math.min(n, len));
+                packetsRead.incrementAndGet();
+                return (int) n;
+            }
+            int errno = Libc.errno(readState);
+            if (errno == Errno.EINTR.value() && ++interrupted < 16) {
+                continue;
+            }
+            if (errno == Errno.EAGAIN.value()) {
+                return -1;
+            }
+            throw new NativeException("read(" + name + ")", errno);
         }
     }
 

@@ -108,8 +108,8 @@ class GreCallTest {
     }
 
     /**
-     * Every third frame as a value, the others in place behind room for the GRE header; each after
-     * waiting for room, as the TUN reader does.
+     * Every third frame as a value, the others in place behind room for the GRE header, most of them in
+     * batches of two; each after waiting for room, as the TUN reader does.
      */
     private static void sendFramesInPlace(GreCall call, char tag, int count) {
         for (int i = 0; i < count; i++) {
@@ -121,6 +121,14 @@ class GreCallTest {
             }
             if (i % 3 == 0) {
                 assertThat(call.send(frame)).isTrue();
+            } else if (i % 3 == 1 && i + 1 < count) {
+                // this one and the next as a batch of two
+                Bytes next = frame(tag, ++i);
+                byte[][] bufs = {new byte[GreHeader.MAX_HEADER_LENGTH + frame.length()], new byte[GreHeader.MAX_HEADER_LENGTH + next.length()]};
+                frame.copyTo(bufs[0], GreHeader.MAX_HEADER_LENGTH);
+                next.copyTo(bufs[1], GreHeader.MAX_HEADER_LENGTH);
+                int[] offs = {GreHeader.MAX_HEADER_LENGTH, GreHeader.MAX_HEADER_LENGTH};
+                assertThat(call.sendInPlace(bufs, offs, new int[] {frame.length(), next.length()}, 2)).isTrue();
             } else {
                 byte[] buf = new byte[GreHeader.MAX_HEADER_LENGTH + frame.length()];
                 frame.copyTo(buf, GreHeader.MAX_HEADER_LENGTH);

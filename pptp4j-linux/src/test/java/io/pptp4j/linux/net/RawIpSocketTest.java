@@ -72,6 +72,33 @@ class RawIpSocketTest {
     }
 
     @Test
+    void sendBatchSendsSeveralDatagramsInOrderInOneCall() throws Exception {
+        try (TwoHosts hosts = TwoHosts.create();
+                RawIpSocket client = hosts.inClient(() -> RawIpSocket.open(GRE));
+                RawIpSocket server = hosts.inServer(() -> RawIpSocket.open(GRE))) {
+            int count = RawIpSocket.BATCH_SIZE;
+            byte[][] bufs = new byte[count][];
+            int[] offs = new int[count];
+            int[] lens = new int[count];
+            for (int i = 0; i < count; i++) {
+                byte[] packet = GreCodec.encode(GrePacket.data(0x4001, i, i == 5 ? Bytes.of(new byte[1_800]) : LCP_CONFIGURE_REQUEST));
+                bufs[i] = new byte[packet.length + 7]; // each at an offset of its own within its array
+                offs[i] = i % 7;
+                lens[i] = packet.length;
+                System.arraycopy(packet, 0, bufs[i], offs[i], packet.length);
+            }
+            assertThat(client.sendBatch(bufs, offs, lens, count, SERVER_ADDRESS)).isEqualTo(count);
+            for (int i = 0; i < count; i++) {
+                GrePacket received = receiveGre(server, CLIENT_ADDRESS, SERVER_ADDRESS);
+                assertThat(received.header().sequenceNumber()).hasValue(i);
+                assertThat(received.payload().length()).isEqualTo(i == 5 ? 1_800 : LCP_CONFIGURE_REQUEST.length());
+            }
+            assertThatThrownBy(() -> client.sendBatch(bufs, offs, lens, count + 1, SERVER_ADDRESS))
+                    .isInstanceOf(IndexOutOfBoundsException.class);
+        }
+    }
+
+    @Test
     void packetToAnAddressWithoutHostIsNotReceivedByTheServer() throws Exception {
         Inet4Address nobody = TwoHosts.address(192, 0, 2, 3);
         try (TwoHosts hosts = TwoHosts.create();
