@@ -78,17 +78,20 @@ public final class RawIpSocket implements AutoCloseable {
     private int batchCount;
     private final AddressCache destinations = new AddressCache();
 
-    private final Object lifecycle = new Object();
     private final MemorySegment lifecycleState;
-    private volatile boolean closed;
-    private int callsInProgress;
-    private boolean released;
+    private final DescriptorLifecycle lifecycle;
 
     private RawIpSocket(int fd, int protocol, Arena arena, MemorySegment openState) {
         this.fd = fd;
         this.protocol = protocol;
         this.arena = arena;
         this.lifecycleState = openState;
+        // close wakes poll and recvfrom with shutdown (the kernel marks the socket shut down even though it
+        // answers ENOTCONN for an unconnected one), under the lifecycle's lock so that the descriptor cannot
+        // be closed and its number reused in between
+        this.lifecycle = new DescriptorLifecycle(
+                operation -> new SocketClosedException(operation + ": raw IPv4 socket (protocol " + protocol + ") is closed"),
+                () -> Libc.shutdown(lifecycleState, fd, Libc.SHUT_RDWR), this::release);
         this.sendBuffer = arena.allocate(MAX_DATAGRAM_LENGTH);
         this.sendAddress = arena.allocate(Libc.SOCKADDR_IN_SIZE);
         this.sendState = Libc.newCallState(arena);
@@ -129,7 +132,7 @@ public final class RawIpSocket implements AutoCloseable {
      */
     public int fd() { return fd; }
 
-    public boolean isOpen() { return !closed; }
+    public boolean isOpen() { return !lifecycle.isClosed(); }
 
     /**
      * Binds to a local address: it becomes the source of datagrams sent, and only datagrams to it are
@@ -177,7 +180,7 @@ public final class RawIpSocket implements AutoCloseable {
                     return SendResult.SENT;
                 }
                 int errno = Libc.errno(sendState);
-                if (closed) {
+                if (lifecycle.isClosed()) {
                     throw closedException("sendTo");
                 }
                 if (errno == Errno.ENOBUFS.value()) {
@@ -232,7 +235,7 @@ public final class RawIpSocket implements AutoCloseable {
                     return sent;
                 }
                 int errno = Libc.errno(sendState);
-                if (closed) {
+                if (lifecycle.isClosed()) {
                     throw closedException("sendBatch");
                 }
                 if (errno == Errno.ENOBUFS.value() || errno == Errno.EMSGSIZE.value()) {
@@ -374,7 +377,7 @@ public final class RawIpSocket implements AutoCloseable {
         int interrupted = 0;
         boolean errorReported = false;
         for (int wakeups = 0; wakeups <= MAX_EMPTY_WAKEUPS; ) {
-            if (closed) {
+            if (lifecycle.isClosed()) {
                 throw closedException("receive");
             }
             long received;
@@ -385,11 +388,11 @@ public final class RawIpSocket implements AutoCloseable {
                 received = Libc.recvfrom(receiveState, fd, receiveBuffer, MAX_DATAGRAM_LENGTH, Libc.MSG_DONTWAIT,
                         receiveAddress, receiveAddressLength);
             }
-            if (received >= 0 && !closed) {
+            if (received >= 0 && !lifecycle.isClosed()) {
                 return received;
             }
             int errno = Libc.errno(receiveState);
-            if (closed) {
+            if (lifecycle.isClosed()) {
                 throw closedException("receive");
             }
             if (errno == Errno.EINTR.value() && ++interrupted <= MAX_INTERRUPTED_RETRIES) {
@@ -522,55 +525,16 @@ public final class RawIpSocket implements AutoCloseable {
      * progress.
      */
     @Override
-    public void close() {
-        boolean releaseNow;
-        synchronized (lifecycle) {
-            if (closed) {
-                return;
-            }
-            closed = true;
-            releaseNow = callsInProgress == 0;
-            if (releaseNow) {
-                released = true;
-            } else {
-                // wakes poll and recvfrom (the kernel marks the socket shut down even though it answers
-                // ENOTCONN for an unconnected one); done under the lock so that the descriptor cannot be
-                // closed and its number reused in between
-                Libc.shutdown(lifecycleState, fd, Libc.SHUT_RDWR);
-            }
-        }
-        if (releaseNow) {
-            release();
-        }
-    }
+    public void close() { lifecycle.close(); }
 
     @Override
     public String toString() {
-        return "RawIpSocket[protocol " + protocol + ", fd " + fd + (closed ? ", closed]" : "]");
+        return "RawIpSocket[protocol " + protocol + ", fd " + fd + (lifecycle.isClosed() ? ", closed]" : "]");
     }
 
-    private void begin(String operation) throws SocketClosedException {
-        synchronized (lifecycle) {
-            if (closed) {
-                throw closedException(operation);
-            }
-            callsInProgress++;
-        }
-    }
+    private void begin(String operation) throws SocketClosedException { lifecycle.begin(operation); }
 
-    private void end() {
-        boolean releaseNow = false;
-        synchronized (lifecycle) {
-            callsInProgress--;
-            if (closed && callsInProgress == 0 && !released) {
-                released = true;
-                releaseNow = true;
-            }
-        }
-        if (releaseNow) {
-            release();
-        }
-    }
+    private void end() { lifecycle.end(); }
 
     private void release() {
         Libc.close(lifecycleState, fd);
@@ -580,16 +544,14 @@ public final class RawIpSocket implements AutoCloseable {
     private void checkResult(int result, MemorySegment state, String call) throws IOException {
         if (result == -1) {
             int errno = Libc.errno(state);
-            if (closed) {
+            if (lifecycle.isClosed()) {
                 throw closedException(call);
             }
             throw new NativeException(call, errno);
         }
     }
 
-    private SocketClosedException closedException(String operation) {
-        return new SocketClosedException(operation + ": raw IPv4 socket (protocol " + protocol + ") is closed");
-    }
+    private SocketClosedException closedException(String operation) { return lifecycle.closedException(operation); }
 
     private static long saturatedNanos(Duration d) {
         try {

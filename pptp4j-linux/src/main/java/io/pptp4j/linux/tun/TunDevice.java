@@ -6,6 +6,7 @@ import static java.lang.foreign.ValueLayout.JAVA_LONG;
 import static java.lang.foreign.ValueLayout.JAVA_SHORT;
 
 import io.pptp4j.linux.net.Errno;
+import io.pptp4j.linux.net.DescriptorLifecycle;
 import io.pptp4j.linux.net.Libc;
 import io.pptp4j.linux.net.NativeException;
 import io.pptp4j.linux.net.SocketClosedException;
@@ -54,10 +55,7 @@ public final class TunDevice implements AutoCloseable {
     private final ReentrantLock writeLock = new ReentrantLock();
     private final MemorySegment writeBuffer;
     private final MemorySegment writeState;
-    private final Object lifecycle = new Object();
-    private volatile boolean closed;
-    private int callsInProgress;
-    private boolean released;
+    private final DescriptorLifecycle lifecycle;
 
     private final AtomicLong packetsRead = new AtomicLong();
     private final AtomicLong packetsWritten = new AtomicLong();
@@ -68,6 +66,8 @@ public final class TunDevice implements AutoCloseable {
         this.wakeFd = wakeFd;
         this.name = name;
         this.arena = arena;
+        this.lifecycle = new DescriptorLifecycle(call -> new SocketClosedException(call + ": TUN device " + name + " closed"),
+                this::wake, this::release);
         this.readBuffer = arena.allocate(MAX_PACKET);
         this.readState = Libc.newCallState(arena);
         this.pollFds = arena.allocate(2L * Libc.POLLFD_SIZE);
@@ -137,7 +137,7 @@ public final class TunDevice implements AutoCloseable {
     /** The interface's name as the kernel gave it. */
     public String name() { return name; }
 
-    public boolean isOpen() { return !closed; }
+    public boolean isOpen() { return !lifecycle.isClosed(); }
 
     /**
      * Gives the interface its point-to-point addresses and MTU and brings it up:
@@ -204,8 +204,8 @@ public final class TunDevice implements AutoCloseable {
     /** One read of the non-blocking descriptor: the packet's length, or -1 when none is queued. */
     private int tryRead(byte[] buf, int off, int len) throws IOException {
         for (int interrupted = 0; ; ) {
-            if (closed) {
-                throw new SocketClosedException("read: TUN device " + name + " closed");
+            if (lifecycle.isClosed()) {
+                throw lifecycle.closedException("read");
             }
             long n = Libc.read(readState, fd, readBuffer, MAX_PACKET);
             if (n >= 0) {
@@ -245,8 +245,8 @@ public final class TunDevice implements AutoCloseable {
                 return true;
             }
             int errno = Libc.errno(writeState);
-            if (closed) {
-                throw new SocketClosedException("write: TUN device " + name + " closed");
+            if (lifecycle.isClosed()) {
+                throw lifecycle.closedException("write");
             }
             if (n >= 0 || errno == Errno.EAGAIN.value() || errno == Errno.EINVAL.value() || errno == Errno.EIO.value()
                     || errno == Errno.ENOBUFS.value()) {
@@ -266,47 +266,21 @@ public final class TunDevice implements AutoCloseable {
 
     public long writesDropped() { return writesDropped.get(); }
 
-    private void begin(String call) throws SocketClosedException {
-        synchronized (lifecycle) {
-            if (closed) {
-                throw new SocketClosedException(call + ": TUN device " + name + " closed");
-            }
-            callsInProgress++;
-        }
-    }
+    private void begin(String call) throws SocketClosedException { lifecycle.begin(call); }
 
-    private void end() {
-        boolean release;
-        synchronized (lifecycle) {
-            callsInProgress--;
-            release = closed && callsInProgress == 0 && !released;
-            if (release) released = true;
-        }
-        if (release) release();
-    }
+    private void end() { lifecycle.end(); }
 
     /** Removes the interface (its addresses and routes go with it) and wakes a blocked read. */
     @Override
-    public void close() {
-        boolean releaseNow;
-        synchronized (lifecycle) {
-            if (closed) {
-                return;
-            }
-            closed = true;
-            releaseNow = callsInProgress == 0;
-            if (releaseNow) {
-                released = true;
-            } else {
-                // wake the reader's poll; the descriptors are released by the last call to return
-                try (Arena temp = Arena.ofConfined()) {
-                    MemorySegment one = temp.allocate(JAVA_LONG);
-                    one.set(JAVA_LONG, 0, 1L);
-                    Libc.write(Libc.newCallState(temp), wakeFd, one, 8);
-                }
-            }
+    public void close() { lifecycle.close(); }
+
+    /** Wakes the reader's poll through the eventfd; the descriptors are released by the last call to return. */
+    private void wake() {
+        try (Arena temp = Arena.ofConfined()) {
+            MemorySegment one = temp.allocate(JAVA_LONG);
+            one.set(JAVA_LONG, 0, 1L);
+            Libc.write(Libc.newCallState(temp), wakeFd, one, 8);
         }
-        if (releaseNow) release();
     }
 
     private void release() {
@@ -320,6 +294,6 @@ public final class TunDevice implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "TunDevice[" + name + (closed ? ", closed" : "") + "]";
+        return "TunDevice[" + name + (lifecycle.isClosed() ? ", closed" : "") + "]";
     }
 }
