@@ -23,6 +23,7 @@ command -v pptpd >/dev/null || { echo "needs pptpd (apt-get install pptpd)" >&2;
 command -v python3 >/dev/null || { echo "needs python3 (the load generators)" >&2; exit 1; }
 work="$(mktemp -d)"; srv=p4jt-srv-$$; cli=p4jt-cli-$$
 cleanup() {
+  [ -n "${KEEP_LOGS:-}" ] && cp "$work"/*.log "$work"/*.jfr "$KEEP_LOGS"/ 2>/dev/null   # KEEP_LOGS=DIR keeps the logs and recordings
   for ns in $srv $cli; do
     for p in $(ip netns pids $ns 2>/dev/null); do kill $p 2>/dev/null || true; done
   done
@@ -41,7 +42,27 @@ for ns in $srv $cli; do ip -n $ns link set lo up; done
 ip -n $cli link set p4jt0 up; ip -n $srv link set p4jt1 up
 "$here/pptp4j" --version >/dev/null
 jdk=$(ls -d /usr/lib/jvm/*25* | head -1)
-pptp4j() { "$jdk/bin/java" --enable-native-access=ALL-UNNAMED -jar "$here/pptp4j-tools/target/pptp4j.jar" "$@"; }
+pptp4j() { "$jdk/bin/java" ${JAVA_EXTRA:-} --enable-native-access=ALL-UNNAMED -jar "$here/pptp4j-tools/target/pptp4j.jar" "$@"; }
+# Allocation on the data path, measured, not assumed: the tunnel's two JVMs run with a flight recording
+# of each thread's allocation total every second (jdk.ThreadAllocationStatistics). For the data path's
+# threads (tun-*, gre-receive-*) the growth from the moment the floods start (the session is up, its
+# classes loaded) to the end is summed and divided by the packets that crossed.
+thread_bytes() { # file.jfr EPOCH_SECONDS -> bytes the data path's threads allocated after EPOCH_SECONDS
+  "$jdk/bin/jfr" print --json --events jdk.ThreadAllocationStatistics "$1" | python3 -c '
+import datetime, json, sys
+t0 = float(sys.argv[1]); base = {}; last = {}
+for e in json.load(sys.stdin)["recording"]["events"]:
+    v = e["values"]; name = (v.get("thread") or {}).get("javaName") or ""
+    if not (name.startswith("tun-") or name.startswith("gre-receive-")):
+        continue
+    at = datetime.datetime.fromisoformat(v["startTime"]).timestamp()
+    last[name] = max(last.get(name, 0), v["allocated"])
+    if at <= t0:
+        base[name] = max(base.get(name, 0), v["allocated"])
+grown = {k: last[k] - base.get(k, 0) for k in last}
+print(" ".join(f"{k}={v}" for k, v in sorted(grown.items())), file=sys.stderr)
+print(sum(grown.values()))' "$2"
+}
 
 cat > "$work/udp.py" <<'PY'
 # udp.py sink ADDR PORT SECONDS | udp.py flood ADDR PORT SIZE SECONDS
@@ -147,12 +168,12 @@ PY
 if [ -z "${SKIP_TUNNEL:-}" ]; then
 echo "pptp4j tunnel: MS-CHAP v2, MPPE-128 stateless, TUN at both ends, ${secs} s per figure"
 umask 077; printf 'alice * "bench pass" *\n' > "$work/secrets"; printf 'bench pass\n' > "$work/password"
-ip netns exec $srv bash -c "$(declare -f pptp4j); jdk=$jdk here=$here; pptp4j server --listen 203.0.113.2 --secrets $work/secrets \
+ip netns exec $srv bash -c "$(declare -f pptp4j); jdk=$jdk here=$here JAVA_EXTRA=-XX:StartFlightRecording=filename=$work/server.jfr,dumponexit=true,jdk.ThreadAllocationStatistics#period=1s${JFR_SETTINGS:+,settings=$JFR_SETTINGS}; pptp4j server --listen 203.0.113.2 --secrets $work/secrets \
   --local-ip 198.51.100.1 --remote-ip 198.51.100.10-20" > "$work/server.log" 2>&1 &
 for i in $(seq 1 100); do grep -q listening "$work/server.log" && break; sleep 0.1; done
-ip netns exec $cli bash -c "$(declare -f pptp4j); jdk=$jdk here=$here; pptp4j connect 203.0.113.2 --user alice \
+ip netns exec $cli bash -c "$(declare -f pptp4j); jdk=$jdk here=$here JAVA_EXTRA=-XX:StartFlightRecording=filename=$work/client.jfr,dumponexit=true,jdk.ThreadAllocationStatistics#period=1s${JFR_SETTINGS:+,settings=$JFR_SETTINGS}; pptp4j connect 203.0.113.2 --user alice \
   --password-file $work/password --tun vpn0 --hold 120" > "$work/client.log" 2>&1 &
-for i in $(seq 1 300); do grep -q 'tunnel ' "$work/client.log" && break; sleep 0.1; done
+for i in $(seq 1 300); do grep -q 'tunnel ' "$work/client.log" 2>/dev/null && break; sleep 0.1; done
 grep -q 'tunnel ' "$work/client.log" || { cat "$work/client.log" "$work/server.log"; exit 1; }
 ip netns exec $cli ping -c 3 -i 0.2 -q 198.51.100.1 > /dev/null
 tunnel() { # size -> "pps mbps"
@@ -161,12 +182,22 @@ tunnel() { # size -> "pps mbps"
   ip netns exec $cli timeout $((secs + 10)) python3 "$work/udp.py" flood 198.51.100.1 9000 "$1" "$secs" || true
   wait $sink; cat "$work/sink.out"
 }
+sleep 1.5; flood_start=$(date +%s.%N)   # the allocation figures count from here
 read -r t_pps _ <<< "$(tunnel 64)"
-read -r _ t_mbps <<< "$(tunnel 1300)"
+read -r t_pps_large t_mbps <<< "$(tunnel 1300)"
 printf '  pptp4j tunnel      %8d packets/s (64-byte UDP)   %7.1f Mbit/s (1300-byte UDP)\n' "$t_pps" "$t_mbps"
 for p in $(ip netns pids $cli); do kill $p 2>/dev/null || true; done
 for p in $(ip netns pids $srv); do kill $p 2>/dev/null || true; done
-sleep 2
+for i in $(seq 1 100); do [ -z "$(ip netns pids $cli)$(ip netns pids $srv)" ] && break; sleep 0.1; done
+sleep 1
+packets=$(( (t_pps + t_pps_large) * secs ))
+if [ -s "$work/client.jfr" ] && [ -s "$work/server.jfr" ] && [ "$packets" -gt 0 ]; then
+  c_bytes=$(thread_bytes "$work/client.jfr" "$flood_start" 2>"$work/client.threads")
+  s_bytes=$(thread_bytes "$work/server.jfr" "$flood_start" 2>"$work/server.threads")
+  echo "  client threads: $(cat "$work/client.threads")"; echo "  server threads: $(cat "$work/server.threads")"
+  printf '  allocated on the data path during the floods (tun-*, gre-receive-* threads): client %d B, server %d B\n' "$c_bytes" "$s_bytes"
+  printf '  over %d packets carried: %.1f bytes per packet, both ends together\n' "$packets" "$(echo "($c_bytes + $s_bytes) / $packets" | bc -l)"
+fi
 else t_pps=0; t_mbps=0; fi   # SKIP_TUNNEL=1: the relays only (for trying the script)
 
 relay() { # name -> "pps mbps" for 64- and 1300-byte frames

@@ -378,13 +378,11 @@ public final class GreCallEngine {
     public boolean canTakeFrame() { return windowOpen() || sendQueue.size() < config.sendQueueLimit(); }
 
     /**
-     * How many frames {@link #onSend} would take now without dropping one: the room in the send window
-     * (when nothing is queued) and in the send queue. A sender of batches takes no more than this.
+     * How many frames would go out at once ({@link #canTransmitNow()} for each in turn): the room in the
+     * send window when nothing is queued. A data path that waits for this before it makes frames never
+     * fills the send queue, which is for those that cannot wait.
      */
-    public int room() {
-        int window = sendQueue.isEmpty() ? Math.max(0, sendWindow - inFlight()) : 0;
-        return window + Math.max(0, config.sendQueueLimit() - sendQueue.size());
-    }
+    public int room() { return sendQueue.isEmpty() ? Math.max(0, sendWindow - inFlight()) : 0; }
 
     /** The adaptive acknowledgment time-out in force (RFC 2637 4.4.1 ATO). */
     public long ackTimeoutNanos() { return ackTimeoutNanos; }

@@ -228,7 +228,7 @@ public final class GreCall implements AutoCloseable {
         return 0;
     }
 
-    /** How many frames a send would take now without dropping one (see {@link GreCallEngine#room()}). */
+    /** How many frames would go out at once now (see {@link GreCallEngine#room()}). */
     public int room() {
         lock.lock();
         try {
@@ -317,15 +317,17 @@ public final class GreCall implements AutoCloseable {
     }
 
     /**
-     * Waits up to {@code timeoutNanos} until a {@link #send} would not be dropped for want of room (the
-     * send window is open or the send queue has space); true when it would. A source of frames that can
-     * wait (a TUN device: the kernel queues and drops before us) calls this before it makes each frame.
+     * Waits up to {@code timeoutNanos} until a frame would go out at once (the send window is open and
+     * nothing is queued); true when it would. A source of frames that can wait (a TUN device: the kernel
+     * queues and drops before us) calls this before it makes each frame, so that it never fills the send
+     * queue, which is for the frames of those that cannot wait (PPP's control protocols), and its frames
+     * take the in-place path ({@link #sendInPlace}).
      */
     public boolean awaitCapacity(long timeoutNanos) throws InterruptedException {
         lock.lock();
         try {
             long left = timeoutNanos;
-            while (!closed && !engine.canTakeFrame()) {
+            while (!closed && !engine.canTransmitNow()) {
                 if (left <= 0) {
                     return false;
                 }
@@ -405,7 +407,7 @@ public final class GreCall implements AutoCloseable {
     }
 
     private void rearm(long now) {
-        if (engine.canTakeFrame()) {
+        if (engine.canTransmitNow()) {
             capacity.signalAll();
         }
         long deadline = engine.nextDeadlineNanos();

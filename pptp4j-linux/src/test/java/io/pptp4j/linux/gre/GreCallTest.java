@@ -215,25 +215,28 @@ class GreCallTest {
     }
 
     @Test
-    void awaitCapacityWaitsWhileWindowAndQueueAreFullAndWakesOnTheTimeOut() throws Exception {
-        // the peer's window 2 gives a send window of 1; with a queue of 1, two frames fill both
+    void awaitCapacityWaitsUntilAFrameWouldGoAtOnceAndWakesOnTheTimeOuts() throws Exception {
+        // the peer's window 2 gives a send window of 1: one frame in flight shuts it
         GreCall call = call(GreCallConfig.of(100, 200, 64, 2).withSendQueueLimit(1)
                         .withAckTimeouts(Duration.ofMillis(300), Duration.ofMillis(600)),
                 f -> { }, p -> null, m -> { });
         assertThat(call.awaitCapacity(0)).isTrue();
+        assertThat(call.room()).isEqualTo(1);
         call.send(frame('x', 0));
+        assertThat(call.room()).isZero();
+        assertThat(call.awaitCapacity(Duration.ofMillis(20).toNanos())).as("window shut").isFalse();
         call.send(frame('x', 1));
-        assertThat(call.counters().queued()).isEqualTo(1);
-        assertThat(call.awaitCapacity(Duration.ofMillis(20).toNanos())).as("window and queue full").isFalse();
-        // no acknowledgment comes: the time-out writes the packet in flight off and the queued one goes,
-        // which leaves the queue empty again, and the waiter wakes without polling
+        assertThat(call.counters().queued()).as("a sender that cannot wait still queues").isEqualTo(1);
+        // no acknowledgment comes: the first time-out writes the packet in flight off and the queued one
+        // goes, shutting the window again; the second writes that one off: the waiter wakes, without polling
         long t0 = System.nanoTime();
         assertThat(call.awaitCapacity(WAIT.toNanos())).isTrue();
         assertThat(System.nanoTime() - t0).isLessThan(WAIT.toNanos());
-        assertThat(call.counters().ackTimeouts()).isEqualTo(1);
+        assertThat(call.counters().ackTimeouts()).isEqualTo(2);
         assertThat(call.counters().queuedDrops()).isZero();
         call.close();
         assertThat(call.awaitCapacity(WAIT.toNanos())).as("closed: no capacity, no wait").isFalse();
+        assertThat(call.room()).isZero();
     }
 
     @Test
