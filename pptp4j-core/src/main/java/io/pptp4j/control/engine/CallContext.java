@@ -26,6 +26,8 @@ final class CallContext {
     final ControlTimer timer = new ControlTimer();
     /** What to report when a WAIT_DISCONNECT ends: a clear on request, or the abort of a setup that timed out. */
     CallClearCause clearCause = CallClearCause.CLEARED_ON_REQUEST;
+    /** When we last sent WAN-Error-Notify for the call (RFC 2637 2.14: at most once a minute), null before. */
+    Long lastWanErrorNotify;
     /** PAC incoming: what to send in Incoming-Call-Connected. */
     IncomingCallParameters incoming;
 

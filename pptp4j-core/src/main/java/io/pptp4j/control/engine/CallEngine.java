@@ -493,6 +493,32 @@ final class CallEngine {
         }
     }
 
+    /** The name of the command in its refusals. */
+    static final String WAN_ERROR_NOTIFY = "WAN-Error-Notify";
+    /** RFC 2637 2.14: WAN-Error-Notify "not more than once every 60 seconds". */
+    private static final long WAN_ERROR_INTERVAL_NANOS = 60_000_000_000L;
+
+    /** RFC 2637 2.14: from the PAC to the PNS, for a call, with the PNS's Call ID. */
+    void wanErrorNotify(int callId, WanErrors e, long now, List<ControlAction> out) {
+        CallContext c = calls.get(callId);
+        if (c == null) {
+            out.add(new CommandRefused(WAN_ERROR_NOTIFY, "no call with Call ID " + callId));
+        } else if (c.side != CallSide.PAC) {
+            out.add(new CommandRefused(WAN_ERROR_NOTIFY, "we are the PNS of " + c.name()
+                    + "; RFC 2637 2.14: WAN-Error-Notify goes from the PAC to the PNS"));
+        } else if (c.state != CallState.ESTABLISHED) {
+            out.add(new CommandRefused(WAN_ERROR_NOTIFY, c.name() + " is in call state " + c.state + ", not ESTABLISHED"));
+        } else if (c.lastWanErrorNotify != null && now - c.lastWanErrorNotify < WAN_ERROR_INTERVAL_NANOS) {
+            out.add(new CommandRefused(WAN_ERROR_NOTIFY, "the last one for " + c.name() + " went "
+                    + EngineTexts.seconds(java.time.Duration.ofNanos(now - c.lastWanErrorNotify))
+                    + " ago; RFC 2637 2.14: not more than once every 60 s"));
+        } else {
+            c.lastWanErrorNotify = now;
+            out.add(new ControlAction.Send(new WanErrorNotify(c.peerCallId, e.crcErrors(), e.framingErrors(),
+                    e.hardwareOverruns(), e.bufferOverruns(), e.timeoutErrors(), e.alignmentErrors())));
+        }
+    }
+
     // ---- timers and the end of the connection
 
     /** RFC 2637 3.2.1: a setup that takes too long is aborted; a clear that is never confirmed is taken as done. */

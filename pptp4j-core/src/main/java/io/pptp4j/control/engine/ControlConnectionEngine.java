@@ -57,7 +57,7 @@ import java.util.OptionalInt;
  *   <li>{@link #onTick} at (or after) {@link #nextDeadlineNanos()};</li>
  *   <li>{@link #onTransportClosed} when the TCP connection ends under it;</li>
  *   <li>the application's commands: {@link #placeOutgoingCall}, {@link #requestIncomingCall},
- *       {@link #clearCall}, {@link #setLinkInfo}, {@link #stop}.</li>
+ *       {@link #clearCall}, {@link #setLinkInfo}, {@link #wanErrorNotify}, {@link #stop}.</li>
  * </ul>
  * Times are {@code System.nanoTime()} values passed in. The engine never throws on anything the peer
  * sends: unexpected messages are logged (naming the message and the connection's and call's states)
@@ -78,6 +78,8 @@ public final class ControlConnectionEngine {
     private final ControlContext context = new ControlContext();
     private final CallEngine calls;
     private ControlState state = ControlState.IDLE;
+    /** The peer's Start-Control-Connection-Request or -Reply that answered ours, accepted or refused. */
+    private ControlMessage peerStart;
 
     public ControlConnectionEngine(ControlConnectionConfig config) {
         this.config = Objects.requireNonNull(config, "config");
@@ -96,6 +98,13 @@ public final class ControlConnectionEngine {
     public List<CallStatus> calls() { return calls.all().stream().map(CallContext::status).toList(); }
 
     public Optional<CallStatus> call(int callId) { return calls.get(callId).map(CallContext::status); }
+
+    /**
+     * The peer's start message once it came, whatever became of it: its Start-Control-Connection-Request
+     * (we are the receiver) or its -Reply to ours (the originator), also one that refused the connection,
+     * for a report of what the peer said.
+     */
+    public Optional<ControlMessage> peerStart() { return Optional.ofNullable(peerStart); }
 
     /** When the engine next wants {@link #onTick}, or {@link #NO_DEADLINE}. */
     public long nextDeadlineNanos() {
@@ -347,6 +356,23 @@ public final class ControlConnectionEngine {
     }
 
     /**
+     * As the PAC of a connected call, reports its cumulative WAN error counters to the PNS with
+     * WAN-Error-Notify (RFC 2637 2.14), naming the PNS's Call ID. Refused (a {@link CommandRefused},
+     * nothing sent) where the RFC does not allow it: no such call, a call of which we are the PNS (the
+     * message goes from the PAC to the PNS only), a call not established, or a second report for the
+     * call within 60 s of the last ("not more than once every 60 seconds").
+     */
+    public List<ControlAction> wanErrorNotify(int callId, WanErrors counters, long nowNanos) {
+        Objects.requireNonNull(counters, "counters");
+        List<ControlAction> out = new ArrayList<>();
+        switch (state) {
+            case ESTABLISHED -> calls.wanErrorNotify(callId, counters, nowNanos, out);
+            case IDLE, WAIT_CTL_REPLY, WAIT_STOP_REPLY, CLOSED -> out.add(notEstablished(CallEngine.WAN_ERROR_NOTIFY));
+        }
+        return finish(out);
+    }
+
+    /**
      * Ends the control connection (RFC 2637 3.1.1 "local terminate"): sends Stop-Control-Connection-Request
      * with {@code reason}, which clears every call, and waits for the Reply. Before the connection is
      * established there is nothing to stop: the transport is just closed.
@@ -375,7 +401,10 @@ public final class ControlConnectionEngine {
         switch (state) {
             case IDLE -> {
                 switch (config.role()) {
-                    case RECEIVER -> acceptStart(m, out);
+                    case RECEIVER -> {
+                        peerStart = m;
+                        acceptStart(m, out);
+                    }
                     case ORIGINATOR -> unexpected(m, "expected by the receiver of the TCP connection only", out);
                 }
             }
@@ -428,6 +457,7 @@ public final class ControlConnectionEngine {
     private void startControlConnectionReply(StartControlConnectionReply m, long nowNanos, List<ControlAction> out) {
         switch (state) {
             case WAIT_CTL_REPLY -> {
+                peerStart = m;
                 // Some ADSL modems answer with Result Code 0, which RFC 2637 2.2 does not define: success.
                 boolean success = m.resultCode() == StartControlConnectionResult.SUCCESSFUL.value() || m.resultCode() == 0;
                 if (!success) {

@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pptp4j.control.CallDisconnectResult;
 import io.pptp4j.control.ControlMessage.CallDisconnectNotify;
+import io.pptp4j.control.ControlMessage.EchoReply;
+import io.pptp4j.control.ControlMessage.EchoRequest;
+import io.pptp4j.control.ControlMessage.WanErrorNotify;
 import io.pptp4j.control.ControlMessage.IncomingCallConnected;
 import io.pptp4j.control.ControlMessage.IncomingCallReply;
 import io.pptp4j.control.ControlMessage.OutgoingCallReply;
@@ -16,9 +19,11 @@ import io.pptp4j.control.StopControlConnectionReason;
 import io.pptp4j.control.engine.ControlAction.CallCleared;
 import io.pptp4j.control.engine.ControlAction.CallConnected;
 import io.pptp4j.control.engine.ControlAction.CloseTransport;
+import io.pptp4j.control.engine.ControlAction.CommandRefused;
 import io.pptp4j.control.engine.ControlAction.Established;
 import io.pptp4j.control.engine.ControlAction.LinkInfo;
 import io.pptp4j.control.engine.ControlAction.Stopped;
+import io.pptp4j.control.engine.ControlAction.WanError;
 import java.time.Duration;
 import java.util.List;
 import java.util.OptionalInt;
@@ -258,5 +263,122 @@ class ControlEnginePumpTest {
         assertThat(p.client.actions(Stopped.class)).singleElement()
                 .extracting(Stopped::cause).isEqualTo(StopCause.TRANSPORT_CLOSED);
         assertThat(serverCallIds.inUse()).isEmpty();
+    }
+
+    // ---- WAN-Error-Notify (RFC 2637 2.14)
+
+    @Test
+    void thePacSendsWanErrorNotifyForItsConnectedCallAndThePnsReportsTheCountersWithItsCallId() {
+        ControlPump p = pumpWithCall(20);
+
+        List<ControlAction> sent = p.server.command(e -> e.wanErrorNotify(SERVER_FIRST_CALL_ID,
+                new WanErrors(1, 2, 3, 4, 5, 0xFFFFFFFFL), p.now));
+
+        WanErrorNotify wen = new WanErrorNotify(CLIENT_CALL_ID, 1, 2, 3, 4, 5, 0xFFFFFFFFL);
+        assertThat(sent).containsExactly(new ControlAction.Send(wen));
+        assertThat(p.wire.subList(4, p.wire.size())).containsExactly("server WEN");
+        assertThat(p.client.actions(WanError.class)).containsExactly(new WanError(CLIENT_CALL_ID, wen));
+        assertThat(p.client.engine.counters().unexpectedMessages()).isZero();
+        assertThat(p.client.engine.call(CLIENT_CALL_ID).orElseThrow().state()).isEqualTo(CallState.ESTABLISHED);
+    }
+
+    @Test
+    void wanErrorNotifyIsRefusedToThePnsOfTheCall() {
+        ControlPump p = pumpWithCall(21);
+
+        List<ControlAction> refused = p.client.command(e -> e.wanErrorNotify(CLIENT_CALL_ID, new WanErrors(1, 0, 0, 0, 0, 0), p.now));
+
+        assertThat(refused).containsExactly(new CommandRefused("WAN-Error-Notify", "we are the PNS of call "
+                + CLIENT_CALL_ID + " (PNS outgoing); RFC 2637 2.14: WAN-Error-Notify goes from the PAC to the PNS"));
+        assertThat(p.wire).hasSize(4);
+        assertThat(p.server.actions(WanError.class)).isEmpty();
+    }
+
+    @Test
+    void wanErrorNotifyIsRefusedForACallThatDoesNotExist() {
+        ControlPump p = pumpWithCall(22);
+
+        List<ControlAction> refused = p.server.command(e -> e.wanErrorNotify(SERVER_FIRST_CALL_ID + 1,
+                new WanErrors(0, 1, 0, 0, 0, 0), p.now));
+
+        assertThat(refused).containsExactly(new CommandRefused("WAN-Error-Notify",
+                "no call with Call ID " + (SERVER_FIRST_CALL_ID + 1)));
+        assertThat(p.wire).hasSize(4);
+    }
+
+    @Test
+    void wanErrorNotifyIsRefusedBeforeTheControlConnectionIsEstablished() {
+        ControlPump p = pump(23, 40);
+        p.server.command(e -> e.start(p.now));
+
+        List<ControlAction> refused = p.server.command(e -> e.wanErrorNotify(SERVER_FIRST_CALL_ID,
+                new WanErrors(0, 0, 0, 0, 0, 1), p.now));
+
+        assertThat(refused).containsExactly(new CommandRefused("WAN-Error-Notify",
+                "the control connection is in state IDLE, not ESTABLISHED"));
+        assertThat(p.wire).isEmpty();
+    }
+
+    @Test
+    void wanErrorNotifyGoesAtMostOnceAMinutePerCall() {
+        ControlPump p = pumpWithCall(24);
+        p.server.command(e -> e.wanErrorNotify(SERVER_FIRST_CALL_ID, new WanErrors(1, 0, 0, 0, 0, 0), p.now));
+        p.advance(Duration.ofSeconds(59));
+
+        List<ControlAction> tooSoon = p.server.command(e -> e.wanErrorNotify(SERVER_FIRST_CALL_ID,
+                new WanErrors(2, 0, 0, 0, 0, 0), p.now));
+        p.advance(Duration.ofSeconds(1));
+        p.server.command(e -> e.wanErrorNotify(SERVER_FIRST_CALL_ID, new WanErrors(3, 0, 0, 0, 0, 0), p.now));
+
+        assertThat(tooSoon).containsExactly(new CommandRefused("WAN-Error-Notify", "the last one for call "
+                + SERVER_FIRST_CALL_ID + " (PAC outgoing) went 59 s ago; RFC 2637 2.14: not more than once every 60 s"));
+        assertThat(p.client.actions(WanError.class)).extracting(w -> w.counters().crcErrors()).containsExactly(1L, 3L);
+    }
+
+    @Test
+    void wanErrorCountersMustBeThirtyTwoBits() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new WanErrors(0, 0, 0, 0x1_0000_0000L, 0, 0))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("Buffer Overruns 4294967296 is not 32 bits");
+    }
+
+    // ---- Echo timers other than the default (RFC 2637 3.1.4)
+
+    @Test
+    void echoRequestGoesAfterTheConfiguredIdleTimeNotSixtySeconds() {
+        ControlTimers timers = ControlTimers.DEFAULT.withEchoInterval(Duration.ofSeconds(7));
+        ControlPump p = new ControlPump(clientConfig().withTimers(timers), serverConfig(serverCallIds), 25, 40).start();
+
+        p.advance(Duration.ofMillis(6_999));
+        assertThat(p.wire).containsExactly("client SCCRQ", "server SCCRP");
+        p.advance(Duration.ofMillis(1));
+
+        assertThat(p.wire.subList(2, p.wire.size())).containsExactly("client ECHORQ", "server ECHORP");
+        p.advance(Duration.ofSeconds(7));
+        assertThat(p.client.engine.counters().echoRequestsSent()).isEqualTo(2);
+        assertThat(p.client.engine.counters().echoRepliesReceived()).isEqualTo(2);
+        assertThat(p.server.engine.counters().echoRequestsSent()).as("the server keeps the default 60 s").isZero();
+    }
+
+    @Test
+    void theConnectionStopsAfterTheConfiguredEchoReplyTimeout() {
+        ControlTimers timers = ControlTimers.DEFAULT.withEchoInterval(Duration.ofSeconds(5))
+                .withEchoReplyTimeout(Duration.ofSeconds(3));
+        ControlPump p = new ControlPump(clientConfig().withTimers(timers), serverConfig(serverCallIds), 26, 40).start();
+        p.server.drop = m -> m instanceof EchoReply;
+
+        p.advance(Duration.ofSeconds(5));
+        assertThat(p.client.sent()).last().isInstanceOf(EchoRequest.class);
+        p.advance(Duration.ofMillis(2_999));
+        assertThat(p.client.engine.state()).isEqualTo(ControlState.ESTABLISHED);
+        p.advance(Duration.ofMillis(1));
+
+        assertThat(p.client.engine.state()).isEqualTo(ControlState.CLOSED);
+        assertThat(p.client.actions(Stopped.class)).singleElement().satisfies(s -> {
+            assertThat(s.cause()).isEqualTo(StopCause.ECHO_TIMEOUT);
+            assertThat(s.detail()).isEqualTo("no Echo-Reply within 3 s of our Echo-Request 0x00000001");
+        });
+        assertThat(p.server.actions(Stopped.class)).singleElement()
+                .extracting(Stopped::cause).isEqualTo(StopCause.TRANSPORT_CLOSED);
     }
 }

@@ -316,4 +316,24 @@ class ControlEngineStatesTest {
 
         assertThat(sent(actions)).containsExactly(new IncomingCallReply(2, 0x55, 1, 0, 64, 0));
     }
+
+    @Test
+    void thePeersStartMessageIsKeptAlsoWhenItRefusedTheConnection() {
+        ControlConnectionEngine client = new ControlConnectionEngine(clientConfig());
+        client.start(T0);
+        assertThat(client.peerStart()).isEmpty();
+        StartControlConnectionReply refusal = new StartControlConnectionReply(0x0100, 2, 4, 1, 1, 1, 0x0100, "pac.example", "Vendor");
+
+        client.onMessage(refusal, T0);
+
+        assertThat(client.state()).isEqualTo(ControlState.CLOSED);
+        assertThat(client.peerStart()).contains(refusal);
+    }
+
+    @Test
+    void theReceiverKeepsThePeersStartControlConnectionRequest() {
+        ControlConnectionEngine server = establishedServer(serverConfig(callIds));
+
+        assertThat(server.peerStart()).contains(sccrq(0x0100));
+    }
 }

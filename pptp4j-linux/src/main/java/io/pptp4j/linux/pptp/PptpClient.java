@@ -1,12 +1,16 @@
 package io.pptp4j.linux.pptp;
 
 import io.pptp4j.control.ControlMessage;
+import io.pptp4j.control.GeneralErrorCode;
+import io.pptp4j.control.OutgoingCallResult;
+import io.pptp4j.control.StartControlConnectionResult;
 import io.pptp4j.control.StopControlConnectionReason;
 import io.pptp4j.control.engine.ControlAction;
 import io.pptp4j.control.engine.ControlConnectionConfig;
 import io.pptp4j.control.engine.ControlConnectionEngine;
 import io.pptp4j.control.engine.ControlTimers;
 import io.pptp4j.control.engine.OutgoingCallParameters;
+import io.pptp4j.control.engine.StopCause;
 import io.pptp4j.gre.engine.GreCallCounters;
 import io.pptp4j.wire.Bytes;
 import java.io.IOException;
@@ -41,16 +45,31 @@ public final class PptpClient implements AutoCloseable {
         public Options withTimers(ControlTimers t) { return new Options(hostName, callId, callSerialNumber, windowSize, t); }
     }
 
-    /** Why a connection attempt failed, with what the server said if it said anything. */
+    /**
+     * Why a connection attempt failed, with what the server said if it said anything: its
+     * Start-Control-Connection-Reply when one came (also one that refused the connection), and the
+     * Outgoing-Call-Reply that refused the call, with its Result, Error and Cause Codes (RFC 2637 2.8).
+     */
     public static final class PptpException extends IOException {
         private final transient Optional<ControlMessage.StartControlConnectionReply> reply;
+        private final transient Optional<ControlMessage.OutgoingCallReply> callReply;
 
         PptpException(String message, Optional<ControlMessage.StartControlConnectionReply> reply) {
-            super(message, null);
-            this.reply = reply;
+            this(message, reply, Optional.empty());
         }
 
+        PptpException(String message, Optional<ControlMessage.StartControlConnectionReply> reply,
+                      Optional<ControlMessage.OutgoingCallReply> callReply) {
+            super(message, null);
+            this.reply = reply;
+            this.callReply = callReply;
+        }
+
+        /** The server's Start-Control-Connection-Reply, if one came. */
         public Optional<ControlMessage.StartControlConnectionReply> reply() { return reply; }
+
+        /** The server's Outgoing-Call-Reply refusing the call, if that is how the call failed. */
+        public Optional<ControlMessage.OutgoingCallReply> callReply() { return callReply; }
     }
 
     private final ControlChannel channel;
@@ -95,19 +114,29 @@ public final class PptpClient implements AutoCloseable {
         CompletableFuture<ControlAction.CallCleared> cleared = new CompletableFuture<>();
         List<ControlAction> log = Collections.synchronizedList(new ArrayList<>());
         ControlConnectionConfig cc = ControlConnectionConfig.client(options.hostName()).withTimers(options.timers());
-        ControlChannel channel = new ControlChannel(socket, new ControlConnectionEngine(cc), timers, action -> {
+        ControlConnectionEngine engine = new ControlConnectionEngine(cc);
+        // the listener runs under the channel's lock, where the engine may be read
+        ControlChannel channel = new ControlChannel(socket, engine, timers, action -> {
             log.add(action);
             switch (action) {
                 case ControlAction.Established e -> established.complete(e);
                 case ControlAction.CallConnected c -> connected.complete(c);
                 case ControlAction.CallCleared c -> {
                     cleared.complete(c);
-                    connected.completeExceptionally(
-                            new PptpException("the call was refused or cleared: " + c.cause() + " (" + c.detail() + ")", Optional.empty()));
+                    Optional<ControlMessage.OutgoingCallReply> refusal = c.message()
+                            .filter(m -> m instanceof ControlMessage.OutgoingCallReply)
+                            .map(m -> (ControlMessage.OutgoingCallReply) m);
+                    connected.completeExceptionally(new PptpException(refusal.isPresent()
+                            ? "the server refused the call: " + refusal(refusal.get())
+                            : "the call was cleared: " + c.cause() + " (" + c.detail() + ")",
+                            startReply(engine), refusal));
                 }
                 case ControlAction.Stopped s -> {
-                    PptpException ex = new PptpException("the control connection ended: " + s.cause() + " (" + s.detail() + ")",
-                            Optional.empty());
+                    Optional<ControlMessage.StartControlConnectionReply> sccrp = startReply(engine);
+                    String why = s.cause() == StopCause.START_REFUSED && sccrp.isPresent()
+                            ? "the server refused the control connection: " + startRefusal(sccrp.get())
+                            : "the control connection ended: " + s.cause() + " (" + s.detail() + ")";
+                    PptpException ex = new PptpException(why, sccrp);
                     established.completeExceptionally(ex);
                     connected.completeExceptionally(ex);
                 }
@@ -115,7 +144,10 @@ public final class PptpClient implements AutoCloseable {
             }
         });
         channel.closed().whenComplete((v, e) -> {
-            PptpException ex = new PptpException("the server closed the connection", Optional.empty());
+            boolean started = established.isDone() && !established.isCompletedExceptionally();
+            PptpException ex = new PptpException("the server closed the connection", started
+                    ? Optional.of((ControlMessage.StartControlConnectionReply) established.join().peerStart())
+                    : Optional.empty());
             established.completeExceptionally(ex);
             connected.completeExceptionally(ex);
         });
@@ -133,9 +165,16 @@ public final class PptpClient implements AutoCloseable {
             channel.apply(now -> channel.engine().placeOutgoingCall(
                     OutgoingCallParameters.of(options.callId(), options.callSerialNumber())
                             .withPacketRecvWindowSize(options.windowSize()), now));
-            ControlAction.CallConnected call = await(connected, deadline, "Outgoing-Call-Reply");
+            ControlAction.CallConnected call;
+            try {
+                call = await(connected, deadline, "Outgoing-Call-Reply");
+            } catch (PptpException e) {
+                throw e.reply().isPresent() ? e : new PptpException(e.getMessage(),
+                        Optional.of((ControlMessage.StartControlConnectionReply) est.peerStart()), e.callReply());
+            }
             if (!(socket.getLocalAddress() instanceof Inet4Address local) || !(server.getAddress() instanceof Inet4Address remote)) {
-                throw new PptpException("GRE over IPv6 is not supported", Optional.empty());
+                throw new PptpException("GRE over IPv6 is not supported",
+                        Optional.of((ControlMessage.StartControlConnectionReply) est.peerStart()));
             }
             DataPlane.Call data = dataPlane.open(local, remote, call, frames);
             return new PptpClient(channel, timers, est, call, data, log, cleared);
@@ -158,6 +197,25 @@ public final class PptpClient implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new PptpException("interrupted waiting for " + what, Optional.empty());
         }
+    }
+
+    /** The peer's Start-Control-Connection-Reply as the engine received it, accepted or not. */
+    private static Optional<ControlMessage.StartControlConnectionReply> startReply(ControlConnectionEngine engine) {
+        return engine.peerStart()
+                .filter(m -> m instanceof ControlMessage.StartControlConnectionReply)
+                .map(m -> (ControlMessage.StartControlConnectionReply) m);
+    }
+
+    /** {@code Result Code 2 (General Error), Error Code 4 (No-Resource), Cause Code 0}: RFC 2637 2.8's names. */
+    static String refusal(ControlMessage.OutgoingCallReply m) {
+        return "Outgoing-Call-Reply Result Code " + OutgoingCallResult.describe(m.resultCode())
+                + ", Error Code " + GeneralErrorCode.describe(m.errorCode()) + ", Cause Code " + m.causeCode();
+    }
+
+    /** {@code Result Code 2 (General error), Error Code 0 (None)}: RFC 2637 2.2's names. */
+    static String startRefusal(ControlMessage.StartControlConnectionReply m) {
+        return "Start-Control-Connection-Reply Result Code " + StartControlConnectionResult.describe(m.resultCode())
+                + ", Error Code " + GeneralErrorCode.describe(m.errorCode());
     }
 
     /** The server's Start-Control-Connection-Reply, every field. */

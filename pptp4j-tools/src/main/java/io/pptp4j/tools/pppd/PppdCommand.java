@@ -55,7 +55,7 @@ import picocli.CommandLine.Spec;
                         + "and pppd options files. With L:R it is the server (authenticator: R is the peer's address); "
                         + "without, the client (user U and password P from the options, or --user and PPTP4J_PASSWORD).",
                 "Once IPCP is up, IP runs through a TUN interface as pppd's ppp unit would: named by the pppd options ifname N "
-                        + "or unit N (pppN), else ppp%d numbered by the kernel; --no-tun runs PPP without one."})
+                        + "or unit N (pppN), else ppp%%d numbered by the kernel; --no-tun runs PPP without one."})
 public final class PppdCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

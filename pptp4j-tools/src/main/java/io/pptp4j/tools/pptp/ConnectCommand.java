@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.pptp4j.control.ControlMessage;
+import io.pptp4j.control.GeneralErrorCode;
+import io.pptp4j.control.OutgoingCallResult;
 import io.pptp4j.control.engine.ControlAction;
 import io.pptp4j.control.engine.ControlTimers;
 import io.pptp4j.gre.engine.GreCallCounters;
@@ -95,7 +97,7 @@ public final class ConnectCommand implements Callable<Integer> {
     Path pppOptions;
 
     @Option(names = "--tun", paramLabel = "NAME",
-            description = "with --user: carry IP through the tunnel on a TUN interface NAME (%d numbered by the kernel), "
+            description = "with --user: carry IP through the tunnel on a TUN interface NAME (%%d numbered by the kernel), "
                     + "with our assigned address, the server's as peer, the MTU the server's MRU allows; the session then "
                     + "stays up until interrupted (Ctrl-C) or --hold runs out, and the interface goes with it")
     String tun;
@@ -156,13 +158,7 @@ public final class ConnectCommand implements Callable<Integer> {
                 }
             });
         } catch (PptpClient.PptpException e) {
-            if (json) {
-                ObjectNode o = JsonNodeFactory.instance.objectNode();
-                o.put("server", server.toString());
-                o.put("connected", false);
-                o.put("error", e.getMessage());
-                out.println(new ObjectMapper().writeValueAsString(o));
-            }
+            printFailure(out, server, e);
             throw new UserException(server + ": " + e.getMessage());
         }
         ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(
@@ -235,6 +231,7 @@ public final class ConnectCommand implements Callable<Integer> {
                 o.put("connected", true);
                 o.set("sccrp", TreeRenderer.toTree(r));
                 ObjectNode call = o.putObject("call");
+                call.put("connected", true);
                 call.put("call_id", c.callId());
                 call.put("peer_call_id", c.peerCallId());
                 call.put("peer_window", c.peerPacketRecvWindowSize());
@@ -257,10 +254,7 @@ public final class ConnectCommand implements Callable<Integer> {
                 out.println(new ObjectMapper().writeValueAsString(o));
             } else {
                 out.printf("connected to %s%n", server);
-                out.printf("  SCCRP   version %d.%d, result %d, error %d, host \"%s\", vendor \"%s\", firmware %d, "
-                                + "framing 0x%X, bearer 0x%X, max channels %d%n",
-                        r.protocolVersion() >> 8, r.protocolVersion() & 0xFF, r.resultCode(), r.errorCode(), r.hostName(),
-                        r.vendorString(), r.firmwareRevision(), r.framingCapabilities(), r.bearerCapabilities(), r.maximumChannels());
+                printSccrp(out, r);
                 out.printf("  call    connected: our call ID %d, server call ID %d, server window %d, delay %d, speed %d%n",
                         c.callId(), c.peerCallId(), c.peerPacketRecvWindowSize(), c.peerPacketProcessingDelay(), c.connectSpeed());
                 if (session != null) {
@@ -293,6 +287,47 @@ public final class ConnectCommand implements Callable<Integer> {
             timers.shutdownNow();
         }
         return 0;
+    }
+
+    private static void printSccrp(PrintWriter out, ControlMessage.StartControlConnectionReply r) {
+        out.printf("  SCCRP   version %d.%d, result %d, error %d, host \"%s\", vendor \"%s\", firmware %d, "
+                        + "framing 0x%X, bearer 0x%X, max channels %d%n",
+                r.protocolVersion() >> 8, r.protocolVersion() & 0xFF, r.resultCode(), r.errorCode(), r.hostName(),
+                r.vendorString(), r.firmwareRevision(), r.framingCapabilities(), r.bearerCapabilities(), r.maximumChannels());
+    }
+
+    /**
+     * What the server said before the attempt failed: its SCCRP as for a success, and a refused call's
+     * Result, Error and Cause Code (RFC 2637 2.8), in a table on standard output or as one JSON object.
+     * The one-line reason goes to standard error after it.
+     */
+    private void printFailure(PrintWriter out, InetSocketAddress server, PptpClient.PptpException e) throws IOException {
+        if (json) {
+            ObjectNode o = JsonNodeFactory.instance.objectNode();
+            o.put("server", server.toString());
+            o.put("connected", false);
+            o.put("error", e.getMessage());
+            e.reply().ifPresent(r -> o.set("sccrp", TreeRenderer.toTree(r)));
+            e.callReply().ifPresent(ocrp -> {
+                ObjectNode call = o.putObject("call");
+                call.put("connected", false);
+                call.put("call_id", ocrp.peerCallId());
+                call.put("result_code", ocrp.resultCode());
+                call.put("result", OutgoingCallResult.of(ocrp.resultCode()).map(OutgoingCallResult::displayName).orElse("unknown"));
+                call.put("error_code", ocrp.errorCode());
+                call.put("error", GeneralErrorCode.of(ocrp.errorCode()).map(GeneralErrorCode::displayName).orElse("unknown"));
+                call.put("cause_code", ocrp.causeCode());
+                call.set("ocrp", TreeRenderer.toTree(ocrp));
+            });
+            out.println(new ObjectMapper().writeValueAsString(o));
+        } else if (e.reply().isPresent()) {
+            out.printf("not connected to %s%n", server);
+            printSccrp(out, e.reply().get());
+            e.callReply().ifPresent(ocrp -> out.printf("  call    refused: Result Code %s, Error Code %s, Cause Code %d%n",
+                    OutgoingCallResult.describe(ocrp.resultCode()), GeneralErrorCode.describe(ocrp.errorCode()),
+                    ocrp.causeCode()));
+        }
+        out.flush();
     }
 
     /**

@@ -72,7 +72,8 @@ public final class ServerCommand implements Callable<Integer> {
     @Option(names = "--max-connections", paramLabel = "N", defaultValue = "1024", description = "control connections at once (default: ${DEFAULT-VALUE})")
     int maxConnections;
 
-    @Option(names = "--max-calls", paramLabel = "N", defaultValue = "1", description = "calls per control connection (default: ${DEFAULT-VALUE}, as poptop)")
+    @Option(names = "--max-calls", paramLabel = "N", defaultValue = "1", description = "calls per control connection (default: ${DEFAULT-VALUE}, as poptop); 0 takes control "
+                    + "connections but answers every Outgoing-Call-Request with General Error, No-Resource")
     int maxCalls;
 
     @Option(names = "--start-timeout", paramLabel = "SECONDS", defaultValue = "15",
@@ -113,7 +114,7 @@ public final class ServerCommand implements Callable<Integer> {
     boolean stripDomain;
 
     @Option(names = "--tun", paramLabel = "NAME", defaultValue = "pptp%d",
-            description = "with --secrets: each session's TUN interface, %d numbered by the kernel (default: ${DEFAULT-VALUE}); "
+            description = "with --secrets: each session's TUN interface, %%d numbered by the kernel (default: ${DEFAULT-VALUE}); "
                     + "it carries our --local-ip and the client's address as its peer, and goes when the session ends")
     String tunName;
 
@@ -132,7 +133,7 @@ public final class ServerCommand implements Callable<Integer> {
         for (int[] v : new int[][] {{startTimeout}, {echoInterval}, {echoTimeout}}) {
             if (v[0] < 1) throw new UserException("timers must be at least 1 second, found " + v[0], 2);
         }
-        if (maxCalls < 1 || maxCalls > 0xFFFF) throw new UserException("--max-calls " + maxCalls + ": must be 1 to 65535", 2);
+        if (maxCalls < 0 || maxCalls > 0xFFFF) throw new UserException("--max-calls " + maxCalls + ": must be 0 to 65535", 2);
         ScheduledExecutorService pppTimers = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().name("ppp-timers").daemon().factory());
         CallHandler handler = secrets != null ? pppHandler(out, pppTimers) : switch (callMode) {

@@ -141,6 +141,10 @@ class EncodersDissectedByTsharkTest {
         lcp(cap, false, new CpPacket.TimeRemaining<>(6, 0x11223344L, 3600, Bytes.EMPTY));
         lcp(cap, false, new CpPacket.ProtocolReject<>(7, PppProtocol.IPV6CP.value(), Bytes.fromHex("0101000e010a1122334455667788")));
         lcp(cap, true, new CpPacket.CodeReject<>(8, Bytes.fromHex("20010004")));
+        lcp(cap, true, new CpPacket.TerminateRequest<>(9, Bytes.of("User request".getBytes())));
+        lcp(cap, false, new CpPacket.TerminateAck<>(9, Bytes.EMPTY));
+        lcp(cap, false, new CpPacket.TerminateRequest<>(10, Bytes.EMPTY));
+        lcp(cap, true, new CpPacket.TerminateAck<>(10, Bytes.fromHex("00")));
 
         // PAP, CHAP with MD5, MS-CHAP v1 and v2, EAP
         ppp(cap, true, PppProtocol.PAP, PapCodec.encode(new PapPacket.AuthenticateRequest(1, Bytes.of("alice".getBytes()), Bytes.of("s3cret".getBytes()))));
@@ -201,6 +205,16 @@ class EncodersDissectedByTsharkTest {
         protocols.lines().filter(l -> !l.isBlank()).forEach(l -> seen.add(l.split(",")[0].strip().toLowerCase()));
         assertThat(seen).containsExactlyInAnyOrder("0xc021", "0xc023", "0xc223", "0xc227", "0xc029", "0x8021",
                 "0x8057", "0x80fd", "0x00fd");
+        String lcpCodes = ExternalTool.run(60, "tshark", "-r", file.toString(), "-Y", "lcp", "-T", "fields",
+                "-e", "ppp.code");
+        Set<Integer> codes = new TreeSet<>(); // the outer code: a Protocol-Reject's rejected packet has its own
+        lcpCodes.lines().filter(l -> !l.isBlank()).forEach(l -> codes.add(Integer.parseInt(l.split(",")[0].strip())));
+        // every LCP code of RFC 1661 and 1570: 1 to 4 Configure-*, 5 Terminate-Request, 6 Terminate-Ack, ... 13
+        assertThat(codes).containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13);
+        String terminates = ExternalTool.run(60, "tshark", "-r", file.toString(), "-Y", "lcp && (ppp.code == 5 || ppp.code == 6)",
+                "-T", "fields", "-e", "ppp.code", "-e", "ppp.identifier", "-e", "ppp.length");
+        assertThat(terminates.lines().map(String::strip).toList())
+                .containsExactly("5\t9\t16", "6\t9\t4", "5\t10\t4", "6\t10\t5");
         String chap = ExternalTool.run(60, "tshark", "-r", file.toString(), "-Y", "chap.code == 2", "-T", "fields",
                 "-e", "chap.name");
         assertThat(chap.lines().map(String::strip).toList()).containsExactly("alice", "User", "User");
