@@ -223,6 +223,22 @@ public final class GreCodec {
         return start;
     }
 
+    /**
+     * Writes an acknowledgment-only packet (RFC 2637 4.1: S=0, A=1, no payload) at {@code off}; returns
+     * its length, 12.
+     */
+    public static int writeAckOnly(byte[] buf, int off, int callId, long ackNumber) {
+        if (off < 0 || off + 12 > buf.length) {
+            throw new IndexOutOfBoundsException("an acknowledgment-only packet of 12 octets at " + off + " in " + buf.length);
+        }
+        int p = put16(buf, off, ACK_ONLY);
+        p = put16(buf, p, GreHeader.PROTOCOL_PPP);
+        p = put16(buf, p, 0);
+        p = put16(buf, p, callId);
+        put32(buf, p, ackNumber);
+        return 12;
+    }
+
     private static int get16(byte[] b, int p) { return (b[p] & 0xFF) << 8 | b[p + 1] & 0xFF; }
 
     private static long get32(byte[] b, int p) { return (long) get16(b, p) << 16 | get16(b, p + 2); }

@@ -176,6 +176,8 @@ public final class GreCallEngine {
     private long sendFailures;
 
     private ArrayList<GreAction> actions;
+    private boolean ackOnlyInPlace;
+    private boolean ackOnlyDue;
 
     public GreCallEngine(GreCallConfig config) {
         this.config = Objects.requireNonNull(config, "config");
@@ -339,6 +341,30 @@ public final class GreCallEngine {
 
     /** What the last in-place call caused besides itself (packets to send); a new list, or an empty one. */
     public List<GreAction> takeActions() { return finish(); }
+
+    /**
+     * From now on an acknowledgment-only packet is not an action ({@link GreAction.Transmit} of a new
+     * packet) but {@link #ackOnlyDue()}, for the caller to write with {@link #writeAckOnly} into a buffer
+     * it keeps: the data path's way, without values. Set once, before the first event.
+     */
+    public void writeAckOnlyInPlace() { ackOnlyInPlace = true; }
+
+    /** Whether an acknowledgment-only packet is due (after {@link #writeAckOnlyInPlace()}). */
+    public boolean ackOnlyDue() { return ackOnlyDue; }
+
+    /**
+     * Writes the acknowledgment-only packet that is due (RFC 2637 4.2.5: it acknowledges all received so
+     * far) into {@code buf} at {@code off} and counts it sent; returns its length, 12, or 0 when none is
+     * due any more (a data packet carried the acknowledgment meanwhile).
+     */
+    public int writeAckOnly(byte[] buf, int off) {
+        ackOnlyDue = false;
+        if (!ackOwed()) {
+            return 0;
+        }
+        ackOnlySent++;
+        return GreCodec.writeAckOnly(buf, off, config.peerCallId(), takeAck());
+    }
 
     /** When the engine next wants {@link #onTick}, or {@link #NO_DEADLINE} when no timer runs. */
     public long nextDeadlineNanos() {
@@ -701,8 +727,12 @@ public final class GreCallEngine {
         if (ackDelayRunning && now - ackDelayDeadline >= 0) {
             ackDelayRunning = false;
             if (ackOwed()) {
-                ackOnlySent++;
-                emit(new GreAction.Transmit(GrePacket.ackOnly(config.peerCallId(), takeAck())));
+                if (ackOnlyInPlace) {
+                    ackOnlyDue = true; // written by writeAckOnly, with the acknowledgment current then
+                } else {
+                    ackOnlySent++;
+                    emit(new GreAction.Transmit(GrePacket.ackOnly(config.peerCallId(), takeAck())));
+                }
             }
         }
     }

@@ -21,8 +21,9 @@ import org.junit.jupiter.api.Test;
  * The in-place steady-state path of {@link GreCallEngine} ({@code transmitInPlace},
  * {@code receiveInSequence}, {@code receiveAckOnly}) against the event path: two twin engines get the
  * same arbitrary mix of sends, data packets (in sequence, ahead, behind, repeated), acknowledgments and
- * ticks, one always through events, the other in place wherever the engine allows it. Every packet
- * sent, every frame delivered and every counter must be the same.
+ * ticks, one always through events, the other in place wherever the engine allows it (and, in half the
+ * tries, writing its acknowledgment-only packets itself). Every packet sent, every frame delivered and
+ * every counter must be the same.
  */
 class GreCallEngineInPlaceProperties {
     private static final int HEADROOM = 16;
@@ -33,7 +34,8 @@ class GreCallEngineInPlaceProperties {
                                             @ForAll @IntRange(min = 1, max = 40) int localWindow,
                                             @ForAll @IntRange(max = 20) int sendQueueLimit,
                                             @ForAll @IntRange(min = 1, max = 20) int reorderBufferSize,
-                                            @ForAll boolean nearWrap) {
+                                            @ForAll boolean nearWrap,
+                                            @ForAll boolean ackOnlyInPlace) {
         GreCallConfig config = GreCallConfig.of(7, 9, localWindow, peerWindow)
                 .withReorderBufferSize(reorderBufferSize)
                 .withReorderTimeout(Duration.ofMillis(50))
@@ -42,11 +44,15 @@ class GreCallEngineInPlaceProperties {
                 .withFirstSequenceNumber(nearWrap ? GreSequence.MODULUS - 30 : 0);
         GreCallEngine events = new GreCallEngine(config);
         GreCallEngine inPlace = new GreCallEngine(config);
+        if (ackOnlyInPlace) {
+            inPlace.writeAckOnlyInPlace();
+        }
         Random random = new Random(seed);
         long now = 1_000_000_000L;
         long peerSeq = nearWrap ? GreSequence.MODULUS - 20 : random.nextInt(2);
         long peerAck = GreSequence.add(config.firstSequenceNumber(), -1);
         int inPlaceUses = 0;
+        int ackOnlyWritten = 0;
         receivedInPlace = 0;
         for (int step = 0; step < 400; step++) {
             now += random.nextInt(8) * 1_000_000L;
@@ -90,12 +96,22 @@ class GreCallEngineInPlaceProperties {
                 expected = describe(events.onTick(now));
                 actual.addAll(describe(inPlace.onTick(now)));
             }
+            if (inPlace.ackOnlyDue()) {
+                byte[] ack = new byte[12];
+                int length = inPlace.writeAckOnly(ack, 0);
+                if (length > 0) {
+                    actual.add("T " + Bytes.of(ack, 0, length).hex());
+                    ackOnlyWritten++;
+                }
+            }
+            assertThat(inPlace.ackOnlyDue()).isFalse();
             assertThat(actual).as("step %d", step).isEqualTo(expected);
             assertThat(inPlace.counters()).as("step %d", step).isEqualTo(events.counters());
             assertThat(inPlace.nextDeadlineNanos()).isEqualTo(events.nextDeadlineNanos());
         }
         assertThat(inPlaceUses).isPositive();
         assertThat(receivedInPlace).isPositive();
+        assertThat(ackOnlyWritten > 0).isEqualTo(ackOnlyInPlace && events.counters().ackOnlySent() > 0);
     }
 
     /** The in-place twin's receive: in place when the engine takes it, otherwise the event. */

@@ -63,6 +63,8 @@ public final class DataPathBenchmark {
         InPlace(SessionLink link, GreCallEngine a, GreCallEngine b, int size) {
             this(link, a, b, new byte[HEADROOM + size], new byte[GreHeader.MAX_HEADER_LENGTH], size);
             buf[HEADROOM] = 0x45;
+            a.writeAckOnlyInPlace(); // as GreCall does
+            b.writeAckOnlyInPlace();
         }
 
         public long run(int count, long[] now) throws Exception {
@@ -96,6 +98,10 @@ public final class DataPathBenchmark {
                 }
                 toA(b.takeActions(), now[0]);
                 toA(b.onTick(now[0]), now[0]);
+                if (b.ackOnlyDue() && b.writeAckOnly(acks, 0) > 0) {
+                    a.receiveAckOnly(GreCodec.callIdAt(acks, 0), GreCodec.ackNumberAt(acks, 0), now[0]);
+                    toA(a.takeActions(), now[0]);
+                }
             }
             return delivered;
         }

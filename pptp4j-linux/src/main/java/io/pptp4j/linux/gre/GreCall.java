@@ -74,6 +74,7 @@ public final class GreCall implements AutoCloseable {
     private final GreCallEngine engine;
     private final ArrayDeque<GreAction> work = new ArrayDeque<>();
     private final ArrayDeque<GreAction> upward = new ArrayDeque<>();
+    private final byte[] ackOnly = new byte[12];
     private boolean draining;
     private ScheduledFuture<?> tick;
     private long tickDeadline;
@@ -101,6 +102,7 @@ public final class GreCall implements AutoCloseable {
         this.timer = Objects.requireNonNull(timer, "timer");
         this.onClose = Objects.requireNonNull(onClose, "onClose");
         this.engine = new GreCallEngine(config);
+        engine.writeAckOnlyInPlace();
     }
 
     public GreCallConfig config() { return config; }
@@ -384,8 +386,28 @@ public final class GreCall implements AutoCloseable {
 
     // ---------------------------------------------------------------- under the lock
 
-    /** Sends what the engine asks for; queues deliveries and MTU problems for {@link #handUp}. */
+    /**
+     * Sends what the engine asks for, and the acknowledgment-only packet when one is due; queues
+     * deliveries and MTU problems for {@link #handUp}.
+     */
     private void perform(List<GreAction> actions, long now) {
+        performActions(actions, now);
+        // written into a buffer kept for it, not made as a value (see GreCallEngine#writeAckOnlyInPlace);
+        // bounded: a failed one is due again only after the ack delay
+        for (int i = 0; i < 2 && engine.ackOnlyDue(); i++) {
+            int length = engine.writeAckOnly(ackOnly, 0);
+            if (length == 0) {
+                break;
+            }
+            SendFailure failure = sender.sendEncoded(ackOnly, 0, length, peer);
+            if (failure != null) {
+                performActions(engine.onSendFailed(GrePacket.ackOnly(config.peerCallId(), GreCodec.ackNumberAt(ackOnly, 0)),
+                        failure, now), now);
+            }
+        }
+    }
+
+    private void performActions(List<GreAction> actions, long now) {
         if (actions.isEmpty()) {
             return;
         }
