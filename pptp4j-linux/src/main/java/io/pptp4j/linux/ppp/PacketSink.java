@@ -34,7 +34,10 @@ public interface PacketSink {
     /** How many packets a sender may give now without one being dropped for want of room; at least 1 after {@link #awaitCapacity} said true. */
     default int room() { return 1; }
 
-    /** Waits up to {@code timeoutNanos} until a {@link #send} would be taken without loss; true when it would. */
+    /**
+     * Waits up to {@code timeoutNanos} until a packet given now would go on at once (for GRE: the send
+     * window has room and nothing is queued); true when it would.
+     */
     default boolean awaitCapacity(long timeoutNanos) throws InterruptedException { return true; }
 
     /** A sink without flow control. */
