@@ -58,9 +58,7 @@ public final class RawIpSocket implements AutoCloseable {
     private final MemorySegment sendState;
     private Inet4Address lastDestination;
     // made on the first sendBatch, guarded by sendLock
-    private MemorySegment sendVector;
-    private MemorySegment sendIovecs;
-    private MemorySegment sendBuffers;
+    private MessageVector sendBatch;
 
     private final ReentrantLock receiveLock = new ReentrantLock();
     private final MemorySegment receiveBuffer;
@@ -72,9 +70,7 @@ public final class RawIpSocket implements AutoCloseable {
     /** Datagrams one {@link #receiveBatch} takes at most, each into a 64 KiB native buffer of its own. */
     public static final int BATCH_SIZE = 16;
     // made on the first receiveBatch, guarded by receiveLock
-    private MemorySegment batchVector;
-    private MemorySegment batchIovecs;
-    private MemorySegment batchBuffers;
+    private MessageVector receiveBatch;
     private int batchCount;
     private final AddressCache destinations = new AddressCache();
 
@@ -213,8 +209,8 @@ public final class RawIpSocket implements AutoCloseable {
         begin("sendBatch");
         sendLock.lock();
         try {
-            if (sendVector == null) {
-                allocateSendBatch();
+            if (sendBatch == null) {
+                sendBatch = MessageVector.allocate(arena, sendAddress);
             }
             if (destination != lastDestination) {
                 Libc.writeSockaddrIn(sendAddress, destination);
@@ -226,11 +222,11 @@ public final class RawIpSocket implements AutoCloseable {
                     throw new IllegalArgumentException("a payload of " + len + " bytes does not fit in an IPv4 datagram");
                 }
                 long base = (long) i * MAX_DATAGRAM_LENGTH;
-                MemorySegment.copy(bufs[i], offs[i], sendBuffers, JAVA_BYTE, base, len);
-                sendIovecs.set(JAVA_LONG, (long) i * Libc.IOVEC_SIZE + 8, len);
+                MemorySegment.copy(bufs[i], offs[i], sendBatch.buffers(), JAVA_BYTE, base, len);
+                sendBatch.iovecs().set(JAVA_LONG, (long) i * Libc.IOVEC_SIZE + 8, len);
             }
             for (int attempt = 0; ; attempt++) {
-                int sent = Libc.sendmmsg(sendState, fd, sendVector, count, 0);
+                int sent = Libc.sendmmsg(sendState, fd, sendBatch.vector(), count, 0);
                 if (sent >= 0) {
                     return sent;
                 }
@@ -248,21 +244,6 @@ public final class RawIpSocket implements AutoCloseable {
         } finally {
             sendLock.unlock();
             end();
-        }
-    }
-
-    private void allocateSendBatch() {
-        sendVector = arena.allocate((long) BATCH_SIZE * Libc.MMSGHDR_SIZE);
-        sendIovecs = arena.allocate((long) BATCH_SIZE * Libc.IOVEC_SIZE);
-        sendBuffers = arena.allocate((long) BATCH_SIZE * MAX_DATAGRAM_LENGTH);
-        for (int i = 0; i < BATCH_SIZE; i++) {
-            MemorySegment iov = sendIovecs.asSlice((long) i * Libc.IOVEC_SIZE, Libc.IOVEC_SIZE);
-            iov.set(ADDRESS, 0, sendBuffers.asSlice((long) i * MAX_DATAGRAM_LENGTH, MAX_DATAGRAM_LENGTH));
-            long h = (long) i * Libc.MMSGHDR_SIZE;
-            sendVector.set(ADDRESS, h + Libc.MMSGHDR_NAME, sendAddress);
-            sendVector.set(JAVA_INT, h + Libc.MMSGHDR_NAMELEN, Libc.SOCKADDR_IN_SIZE);
-            sendVector.set(ADDRESS, h + Libc.MMSGHDR_IOV, iov);
-            sendVector.set(JAVA_LONG, h + Libc.MMSGHDR_IOVLEN, 1);
         }
     }
 
@@ -308,8 +289,8 @@ public final class RawIpSocket implements AutoCloseable {
         begin("receiveBatch");
         receiveLock.lock();
         try {
-            if (batchVector == null) {
-                allocateBatch();
+            if (receiveBatch == null) {
+                receiveBatch = MessageVector.allocate(arena, MemorySegment.NULL);
             }
             batchCount = 0;
             long received = awaitReceive(true, timeoutNanos);
@@ -329,40 +310,48 @@ public final class RawIpSocket implements AutoCloseable {
     public int batchPayload(int i, byte[] buf, int off, int len) {
         Objects.checkIndex(i, batchCount);
         Objects.checkFromIndexSize(off, len, buf.length);
-        int received = batchVector.get(JAVA_INT, (long) i * Libc.MMSGHDR_SIZE + Libc.MMSGHDR_LEN);
-        int flags = batchVector.get(JAVA_INT, (long) i * Libc.MMSGHDR_SIZE + Libc.MMSGHDR_FLAGS);
+        int received = receiveBatch.vector().get(JAVA_INT, (long) i * Libc.MMSGHDR_SIZE + Libc.MMSGHDR_LEN);
+        int flags = receiveBatch.vector().get(JAVA_INT, (long) i * Libc.MMSGHDR_SIZE + Libc.MMSGHDR_FLAGS);
         long base = (long) i * MAX_DATAGRAM_LENGTH;
-        int versionAndIhl = received > 0 ? batchBuffers.get(JAVA_BYTE, base) & 0xFF : 0;
+        int versionAndIhl = received > 0 ? receiveBatch.buffers().get(JAVA_BYTE, base) & 0xFF : 0;
         int headerLength = (versionAndIhl & 0xF) * 4;
         if ((flags & Libc.MSG_TRUNC) != 0 || received < IPV4_MIN_HEADER_LENGTH || versionAndIhl >>> 4 != 4
                 || headerLength < IPV4_MIN_HEADER_LENGTH || headerLength > received) {
             return -1;
         }
         int payloadLength = received - headerLength;
-        MemorySegment.copy(batchBuffers, JAVA_BYTE, base + headerLength, buf, off, Math.min(payloadLength, len));
+        MemorySegment.copy(receiveBatch.buffers(), JAVA_BYTE, base + headerLength, buf, off, Math.min(payloadLength, len));
         return payloadLength;
     }
 
     /** The source address of datagram {@code i} of the last {@link #receiveBatch}, in network byte order. */
     public int batchSource(int i) {
         Objects.checkIndex(i, batchCount);
-        return batchBuffers.get(Libc.NETWORK_INT, (long) i * MAX_DATAGRAM_LENGTH + 12);
+        return receiveBatch.buffers().get(Libc.NETWORK_INT, (long) i * MAX_DATAGRAM_LENGTH + 12);
     }
 
     /** The same as an address (one kept for a run of datagrams from one peer). */
     public Inet4Address batchSourceAddress(int i) { return sources.get(batchSource(i)); }
 
-    private void allocateBatch() {
-        batchVector = arena.allocate((long) BATCH_SIZE * Libc.MMSGHDR_SIZE);
-        batchIovecs = arena.allocate((long) BATCH_SIZE * Libc.IOVEC_SIZE);
-        batchBuffers = arena.allocate((long) BATCH_SIZE * MAX_DATAGRAM_LENGTH);
-        for (int i = 0; i < BATCH_SIZE; i++) {
-            MemorySegment iov = batchIovecs.asSlice((long) i * Libc.IOVEC_SIZE, Libc.IOVEC_SIZE);
-            iov.set(ADDRESS, 0, batchBuffers.asSlice((long) i * MAX_DATAGRAM_LENGTH, MAX_DATAGRAM_LENGTH));
-            iov.set(JAVA_LONG, 8, MAX_DATAGRAM_LENGTH);
-            long h = (long) i * Libc.MMSGHDR_SIZE;
-            batchVector.set(ADDRESS, h + Libc.MMSGHDR_IOV, iov);
-            batchVector.set(JAVA_LONG, h + Libc.MMSGHDR_IOVLEN, 1);
+    /**
+     * {@link #BATCH_SIZE} {@code struct mmsghdr}s, each with one {@code iovec} onto a 64 KiB buffer of
+     * its own, for sendmmsg (each naming {@code name}, a sockaddr_in) or recvmmsg ({@code name} NULL).
+     */
+    private record MessageVector(MemorySegment vector, MemorySegment iovecs, MemorySegment buffers) {
+        static MessageVector allocate(Arena arena, MemorySegment name) {
+            MessageVector m = new MessageVector(arena.allocate((long) BATCH_SIZE * Libc.MMSGHDR_SIZE),
+                    arena.allocate((long) BATCH_SIZE * Libc.IOVEC_SIZE), arena.allocate((long) BATCH_SIZE * MAX_DATAGRAM_LENGTH));
+            for (int i = 0; i < BATCH_SIZE; i++) {
+                MemorySegment iov = m.iovecs.asSlice((long) i * Libc.IOVEC_SIZE, Libc.IOVEC_SIZE);
+                iov.set(ADDRESS, 0, m.buffers.asSlice((long) i * MAX_DATAGRAM_LENGTH, MAX_DATAGRAM_LENGTH));
+                iov.set(JAVA_LONG, 8, MAX_DATAGRAM_LENGTH);
+                long h = (long) i * Libc.MMSGHDR_SIZE;
+                m.vector.set(ADDRESS, h + Libc.MMSGHDR_NAME, name);
+                m.vector.set(JAVA_INT, h + Libc.MMSGHDR_NAMELEN, name.equals(MemorySegment.NULL) ? 0 : (int) name.byteSize());
+                m.vector.set(ADDRESS, h + Libc.MMSGHDR_IOV, iov);
+                m.vector.set(JAVA_LONG, h + Libc.MMSGHDR_IOVLEN, 1);
+            }
+            return m;
         }
     }
 
@@ -382,7 +371,7 @@ public final class RawIpSocket implements AutoCloseable {
             }
             long received;
             if (batch) {
-                received = Libc.recvmmsg(receiveState, fd, batchVector, BATCH_SIZE, Libc.MSG_DONTWAIT);
+                received = Libc.recvmmsg(receiveState, fd, receiveBatch.vector(), BATCH_SIZE, Libc.MSG_DONTWAIT);
             } else {
                 receiveAddressLength.set(JAVA_INT, 0, Libc.SOCKADDR_IN_SIZE);
                 received = Libc.recvfrom(receiveState, fd, receiveBuffer, MAX_DATAGRAM_LENGTH, Libc.MSG_DONTWAIT,
