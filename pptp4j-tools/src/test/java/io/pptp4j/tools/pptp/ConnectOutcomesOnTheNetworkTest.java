@@ -4,16 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.pptp4j.linux.testing.RootRequired;
 import io.pptp4j.linux.testing.TwoHosts;
 import io.pptp4j.tools.testing.CliProcess;
+import io.pptp4j.tools.testing.NetworkFixture;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * {@code pptp4j connect} against {@code pptp4j server} in two network namespaces, for what a user sees
@@ -27,30 +26,14 @@ class ConnectOutcomesOnTheNetworkTest {
     private static final String REFUSAL = "the server refused the call: Outgoing-Call-Reply Result Code 2 (General Error), "
             + "Error Code 4 (No-Resource), Cause Code 0";
 
-    private TwoHosts hosts;
+    @RegisterExtension
+    final NetworkFixture net = new NetworkFixture();
     private CliProcess server;
 
-    @BeforeEach
-    void hosts() throws IOException {
-        RootRequired.check();
-        hosts = TwoHosts.create();
-    }
-
-    @AfterEach
-    void cleanUp() throws IOException {
-        try {
-            if (server != null) server.close();
-        } finally {
-            if (hosts != null) hosts.close();
-        }
-    }
-
     private void startServer(String listen, String... extra) throws Exception {
-        List<String> args = new ArrayList<>(List.of("server", "--listen", listen, "--vendor", "ExampleVendor",
-                "--hostname", "gw", "--firmware", "7"));
+        List<String> args = new ArrayList<>(List.of("--vendor", "ExampleVendor", "--hostname", "gw", "--firmware", "7"));
         args.addAll(List.of(extra));
-        server = CliProcess.start(hosts.server(), args.toArray(String[]::new));
-        server.awaitOutput("listening on", START);
+        server = net.startServerOn(listen, START, args.toArray(String[]::new));
     }
 
     private static JsonNode jsonLine(String output) throws IOException {
@@ -63,7 +46,7 @@ class ConnectOutcomesOnTheNetworkTest {
         // --max-calls 0: the server takes the control connection and refuses every call for want of resources
         startServer(SERVER, "--max-calls", "0");
 
-        CliProcess.Result r = CliProcess.run(hosts.client(), START, "connect", SERVER, "--json");
+        CliProcess.Result r = CliProcess.run(net.hosts().client(), START, "connect", SERVER, "--json");
 
         assertThat(r.exitCode()).as(r.output()).isEqualTo(1);
         JsonNode out = jsonLine(r.output());
@@ -96,7 +79,7 @@ class ConnectOutcomesOnTheNetworkTest {
     void aRefusedCallInTheTableShowsTheStartReplyAndTheCallsCodes() throws Exception {
         startServer(SERVER, "--max-calls", "0");
 
-        CliProcess.Result r = CliProcess.run(hosts.client(), START, "connect", SERVER);
+        CliProcess.Result r = CliProcess.run(net.hosts().client(), START, "connect", SERVER);
 
         assertThat(r.exitCode()).as(r.output()).isEqualTo(1);
         assertThat(r.output()).contains("not connected to /" + SERVER + ":1723\n",
@@ -111,7 +94,7 @@ class ConnectOutcomesOnTheNetworkTest {
     void connectReachesAServerOnANonDefaultPort() throws Exception {
         startServer(SERVER + ":8723");
 
-        CliProcess.Result r = CliProcess.run(hosts.client(), START, "connect", SERVER, "--port", "8723", "--json");
+        CliProcess.Result r = CliProcess.run(net.hosts().client(), START, "connect", SERVER, "--port", "8723", "--json");
 
         assertThat(r.exitCode()).as(r.output()).isZero();
         JsonNode out = jsonLine(r.output());

@@ -4,14 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.pptp4j.linux.testing.RootRequired;
 import io.pptp4j.linux.testing.TwoHosts;
 import io.pptp4j.tools.testing.CliProcess;
+import io.pptp4j.tools.testing.NetworkFixture;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -26,70 +27,58 @@ class PppSessionsOnTheNetworkTest {
     @TempDir
     Path dir;
 
-    private Path privateFile(String name, String content) throws Exception {
-        Path f = dir.resolve(name);
-        Files.writeString(f, content);
-        Files.setPosixFilePermissions(f, PosixFilePermissions.fromString("rw-------"));
-        return f;
-    }
+    @RegisterExtension
+    final NetworkFixture net = new NetworkFixture();
 
-    private CliProcess server(TwoHosts hosts, Path secrets, String... extra) throws Exception {
-        java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("server", "--listen",
-                TwoHosts.SERVER_ADDRESS.getHostAddress(), "--secrets", secrets.toString(), "--local-ip", "198.51.100.1",
-                "--remote-ip", "198.51.100.10-20", "--dns", "198.51.100.53"));
+    private CliProcess server(Path secrets, String... extra) throws Exception {
+        java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("--secrets", secrets.toString(),
+                "--local-ip", "198.51.100.1", "--remote-ip", "198.51.100.10-20", "--dns", "198.51.100.53"));
         args.addAll(java.util.List.of(extra));
-        CliProcess server = CliProcess.start(hosts.server(), args.toArray(String[]::new));
-        server.awaitOutput("listening on", WAIT);
-        return server;
+        return net.startServer(WAIT, args.toArray(String[]::new));
     }
 
     @Test
     void msChapV2WithMppe128ReachesTheNetworkPhase() throws Exception {
-        RootRequired.check();
-        Path secrets = privateFile("chap-secrets", "# client server secret addresses\nalice * \"s3cret pass\" *\n");
-        Path password = privateFile("password", "s3cret pass\n");
-        try (TwoHosts hosts = TwoHosts.create(); CliProcess server = server(hosts, secrets)) {
-            CliProcess.Result r = CliProcess.run(hosts.client(), WAIT, "connect", TwoHosts.SERVER_ADDRESS.getHostAddress(),
-                    "--user", "alice", "--password-file", password.toString(), "--json");
-            assertThat(r.exitCode()).as(r.output() + "\nserver:\n" + server.output()).isZero();
-            JsonNode out = JSON.readTree(r.output().lines().filter(l -> l.startsWith("{")).findFirst().orElseThrow());
-            assertThat(out.get("auth").asText()).isEqualTo("MS-CHAPv2");
-            assertThat(out.get("mppe").get("bits").asInt()).isEqualTo(128);
-            assertThat(out.get("mppe").get("stateless").asBoolean()).isTrue();
-            assertThat(out.get("local_ip").asText()).isEqualTo("198.51.100.10");
-            assertThat(out.get("remote_ip").asText()).isEqualTo("198.51.100.1");
-            assertThat(out.get("dns").get(0).asText()).isEqualTo("198.51.100.53");
-            assertThat(out.get("mru").asInt()).isEqualTo(1400);
-            server.awaitOutput("authenticated alice with MS_CHAP_V2", WAIT);
-            server.awaitOutput("network up: peer 198\\.51\\.100\\.10, MPPE 128-bit stateless", WAIT);
-        }
+        Path secrets = net.privateFile("chap-secrets", "# client server secret addresses\nalice * \"s3cret pass\" *\n");
+        Path password = net.privateFile("password", "s3cret pass\n");
+        CliProcess server = server(secrets);
+        CliProcess.Result r = CliProcess.run(net.hosts().client(), WAIT, "connect", TwoHosts.SERVER_ADDRESS.getHostAddress(),
+                "--user", "alice", "--password-file", password.toString(), "--json");
+        assertThat(r.exitCode()).as(r.output() + "\nserver:\n" + server.output()).isZero();
+        JsonNode out = JSON.readTree(r.output().lines().filter(l -> l.startsWith("{")).findFirst().orElseThrow());
+        assertThat(out.get("auth").asText()).isEqualTo("MS-CHAPv2");
+        assertThat(out.get("mppe").get("bits").asInt()).isEqualTo(128);
+        assertThat(out.get("mppe").get("stateless").asBoolean()).isTrue();
+        assertThat(out.get("local_ip").asText()).isEqualTo("198.51.100.10");
+        assertThat(out.get("remote_ip").asText()).isEqualTo("198.51.100.1");
+        assertThat(out.get("dns").get(0).asText()).isEqualTo("198.51.100.53");
+        assertThat(out.get("mru").asInt()).isEqualTo(1400);
+        server.awaitOutput("authenticated alice with MS_CHAP_V2", WAIT);
+        server.awaitOutput("network up: peer 198\\.51\\.100\\.10, MPPE 128-bit stateless", WAIT);
     }
 
     @Test
     void stripDomainLetsAWindowsStyleNameMatchItsPlainSecret() throws Exception {
-        RootRequired.check();
-        Path secrets = privateFile("chap-secrets", "bob * builder *\n");
-        Path password = privateFile("password", "builder\n");
-        try (TwoHosts hosts = TwoHosts.create(); CliProcess server = server(hosts, secrets, "--strip-domain", "--no-tun")) {
-            CliProcess.Result r = CliProcess.run(hosts.client(), WAIT, "connect", TwoHosts.SERVER_ADDRESS.getHostAddress(),
-                    "--user", "CORP\\bob", "--password-file", password.toString(), "--json");
-            assertThat(r.exitCode()).as(r.output() + "\nserver:\n" + server.output()).isZero();
-            // the peer name keeps its domain; the secret found is bob's
-            server.awaitOutput("authenticated CORP\\\\bob with MS_CHAP_V2", WAIT);
-        }
+        Path secrets = net.privateFile("chap-secrets", "bob * builder *\n");
+        Path password = net.privateFile("password", "builder\n");
+        CliProcess server = server(secrets, "--strip-domain", "--no-tun");
+        CliProcess.Result r = CliProcess.run(net.hosts().client(), WAIT, "connect", TwoHosts.SERVER_ADDRESS.getHostAddress(),
+                "--user", "CORP\\bob", "--password-file", password.toString(), "--json");
+        assertThat(r.exitCode()).as(r.output() + "\nserver:\n" + server.output()).isZero();
+        // the peer name keeps its domain; the secret found is bob's
+        server.awaitOutput("authenticated CORP\\\\bob with MS_CHAP_V2", WAIT);
     }
 
     @Test
     void aCapturedSessionDissectsCleanlyInTsharkAndDecodeAgrees() throws Exception {
-        RootRequired.check();
         io.pptp4j.tools.testing.ExternalTool.require("tshark");
-        Path secrets = privateFile("chap-secrets", "alice * \"s3cret pass\" *\n");
-        Path password = privateFile("password", "s3cret pass\n");
+        Path secrets = net.privateFile("chap-secrets", "alice * \"s3cret pass\" *\n");
+        Path password = net.privateFile("password", "s3cret pass\n");
         Path pcap;
-        try (TwoHosts hosts = TwoHosts.create(); CliProcess server = server(hosts, secrets);
-             io.pptp4j.linux.peers.GreCapture capture = io.pptp4j.linux.peers.GreCapture.start(hosts.server(),
-                     hosts.serverInterface(), dir, "session")) {
-            CliProcess.Result r = CliProcess.run(hosts.client(), WAIT, "connect", TwoHosts.SERVER_ADDRESS.getHostAddress(),
+        CliProcess server = server(secrets);
+        try (io.pptp4j.linux.peers.GreCapture capture = io.pptp4j.linux.peers.GreCapture.start(net.hosts().server(),
+                net.hosts().serverInterface(), dir, "session")) {
+            CliProcess.Result r = CliProcess.run(net.hosts().client(), WAIT, "connect", TwoHosts.SERVER_ADDRESS.getHostAddress(),
                     "--user", "alice", "--password-file", password.toString(), "--hold", "1");
             assertThat(r.exitCode()).as(r.output()).isZero();
             server.awaitOutput("closed after", WAIT);
@@ -117,13 +106,13 @@ class PppSessionsOnTheNetworkTest {
 
     /** A client with pppd options {@code clientOptions} against a server with {@code serverOptions} (or the default). */
     private CliProcess.Result session(String serverOptions, String clientOptions) throws Exception {
-        Path secrets = privateFile("chap-secrets", "alice * \"s3cret pass\" *\n");
-        Path password = privateFile("password", "s3cret pass\n");
-        Path client = privateFile("client-options", clientOptions);
-        try (TwoHosts hosts = TwoHosts.create();
-             CliProcess server = serverOptions == null ? server(hosts, secrets)
-                     : server(hosts, secrets, "--options", privateFile("server-options", serverOptions).toString())) {
-            return CliProcess.run(hosts.client(), WAIT, "connect", TwoHosts.SERVER_ADDRESS.getHostAddress(),
+        Path secrets = net.privateFile("chap-secrets", "alice * \"s3cret pass\" *\n");
+        Path password = net.privateFile("password", "s3cret pass\n");
+        Path client = net.privateFile("client-options", clientOptions);
+        // the server is closed before the next session in the same test starts its own
+        try (CliProcess server = serverOptions == null ? server(secrets)
+                : server(secrets, "--options", net.privateFile("server-options", serverOptions).toString())) {
+            return CliProcess.run(net.hosts().client(), WAIT, "connect", TwoHosts.SERVER_ADDRESS.getHostAddress(),
                     "--user", "alice", "--password-file", password.toString(), "--options", client.toString(), "--json");
         }
     }
@@ -136,7 +125,6 @@ class PppSessionsOnTheNetworkTest {
     @org.junit.jupiter.params.ParameterizedTest(name = "default server refuses a client that allows only: {0}")
     @org.junit.jupiter.params.provider.ValueSource(strings = {"require-pap", "require-chap", "require-mschap", "nomppe"})
     void theDefaultPolicyRefusesWeakClients(String clientOption) throws Exception {
-        RootRequired.check();
         CliProcess.Result r = session(null, clientOption + "\n");
         assertThat(r.exitCode()).as(r.output()).isEqualTo(1);
         assertThat(r.output()).contains("pptp4j connect:").doesNotContain("\"connected\":true,\"sccrp\"", "Exception");
@@ -145,7 +133,6 @@ class PppSessionsOnTheNetworkTest {
 
     @Test
     void aServerThatAllowsItRunsMsChapV1AndMschapV2With40BitMppe() throws Exception {
-        RootRequired.check();
         JsonNode v1 = outcome(session("require-mschap\nrequire-mschap-v2\nrequire-mppe\n", "require-mschap\n"));
         assertThat(v1.get("auth").asText()).isEqualTo("MS-CHAPv1");
         assertThat(v1.get("mppe").get("bits").asInt()).isEqualTo(128);
@@ -156,7 +143,6 @@ class PppSessionsOnTheNetworkTest {
 
     @Test
     void aServerThatAllowsItRunsPapAndChapMd5InClear() throws Exception {
-        RootRequired.check();
         JsonNode pap = outcome(session("require-pap\nrequire-chap\nnomppe\n", "require-pap\nnomppe\n"));
         assertThat(pap.get("auth").asText()).isEqualTo("PAP");
         assertThat(pap.get("mppe").get("bits").asInt()).isZero();
@@ -167,29 +153,24 @@ class PppSessionsOnTheNetworkTest {
 
     @Test
     void aWrongPasswordIsRefusedWithTheServersFailureMessage() throws Exception {
-        RootRequired.check();
-        Path secrets = privateFile("chap-secrets", "alice * right-password *\n");
-        Path password = privateFile("password", "wrong-password\n");
-        try (TwoHosts hosts = TwoHosts.create(); CliProcess server = server(hosts, secrets)) {
-            CliProcess.Result r = CliProcess.run(hosts.client(), WAIT, "connect", TwoHosts.SERVER_ADDRESS.getHostAddress(),
-                    "--user", "alice", "--password-file", password.toString());
-            assertThat(r.exitCode()).isEqualTo(1);
-            assertThat(r.output()).contains("authentication failed", "E=691").doesNotContain("Exception", "wrong-password");
-            server.awaitOutput("ppp terminated: authentication failed", WAIT);
-        }
+        Path secrets = net.privateFile("chap-secrets", "alice * right-password *\n");
+        Path password = net.privateFile("password", "wrong-password\n");
+        CliProcess server = server(secrets);
+        CliProcess.Result r = CliProcess.run(net.hosts().client(), WAIT, "connect", TwoHosts.SERVER_ADDRESS.getHostAddress(),
+                "--user", "alice", "--password-file", password.toString());
+        assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(r.output()).contains("authentication failed", "E=691").doesNotContain("Exception", "wrong-password");
+        server.awaitOutput("ppp terminated: authentication failed", WAIT);
     }
 
     @Test
     void aSecretsFileReadableByOthersIsRefused() throws Exception {
-        RootRequired.check();
         Path secrets = dir.resolve("open-secrets");
         Files.writeString(secrets, "alice * pw *\n");
         Files.setPosixFilePermissions(secrets, PosixFilePermissions.fromString("rw-r--r--"));
-        try (TwoHosts hosts = TwoHosts.create()) {
-            CliProcess.Result r = CliProcess.run(hosts.server(), WAIT, "server", "--listen", TwoHosts.SERVER_ADDRESS.getHostAddress(),
-                    "--secrets", secrets.toString(), "--local-ip", "198.51.100.1", "--remote-ip", "198.51.100.10-20");
-            assertThat(r.exitCode()).isEqualTo(1);
-            assertThat(r.output()).contains("readable by others (mode 0644); chmod 600 it");
-        }
+        CliProcess.Result r = CliProcess.run(net.hosts().server(), WAIT, "server", "--listen", TwoHosts.SERVER_ADDRESS.getHostAddress(),
+                "--secrets", secrets.toString(), "--local-ip", "198.51.100.1", "--remote-ip", "198.51.100.10-20");
+        assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(r.output()).contains("readable by others (mode 0644); chmod 600 it");
     }
 }

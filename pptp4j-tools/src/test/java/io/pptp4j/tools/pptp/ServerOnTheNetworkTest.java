@@ -11,10 +11,10 @@ import io.pptp4j.gre.GrePacket;
 import io.pptp4j.linux.net.RawIpSocket;
 import io.pptp4j.linux.pptp.GreDataPlane;
 import io.pptp4j.linux.pptp.PptpClient;
-import io.pptp4j.linux.testing.RootRequired;
 import io.pptp4j.linux.testing.TwoHosts;
 import io.pptp4j.tools.testing.CliProcess;
 import io.pptp4j.tools.testing.ExternalTool;
+import io.pptp4j.tools.testing.NetworkFixture;
 import io.pptp4j.wire.Bytes;
 import io.pptp4j.wire.Hex;
 import java.io.IOException;
@@ -24,9 +24,8 @@ import java.net.Socket;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * {@code pptp4j server} on a real network: two hosts in network namespaces joined by a veth, the server
@@ -38,36 +37,19 @@ class ServerOnTheNetworkTest {
     private static final String SERVER = TwoHosts.SERVER_ADDRESS.getHostAddress();
     private static final Duration START = Duration.ofSeconds(20);
 
-    private TwoHosts hosts;
+    @RegisterExtension
+    final NetworkFixture net = new NetworkFixture();
     private CliProcess server;
 
-    @BeforeEach
-    void hosts() throws IOException {
-        RootRequired.check();
-        hosts = TwoHosts.create();
-    }
-
-    @AfterEach
-    void cleanUp() throws IOException {
-        try {
-            if (server != null) server.close();
-        } finally {
-            if (hosts != null) hosts.close();
-        }
-    }
-
     private void startServer(String... extra) throws Exception {
-        List<String> args = new java.util.ArrayList<>(List.of("server", "--listen", SERVER));
-        args.addAll(List.of(extra));
-        server = CliProcess.start(hosts.server(), args.toArray(String[]::new));
-        server.awaitOutput("listening on", START);
+        server = net.startServer(START, extra);
     }
 
     @Test
     void nmapPptpVersionReportsExactlyTheVendorHostnameAndFirmwareWeAnnounce() throws Exception {
         ExternalTool.require("nmap");
         startServer("--vendor", "ExampleVendor", "--hostname", "vpn-gw-7", "--firmware", "4242");
-        String xml = hosts.client().exec("nmap", "-Pn", "-n", "-p1723", "--script", "pptp-version", SERVER, "-oX", "-")
+        String xml = net.hosts().client().exec("nmap", "-Pn", "-n", "-p1723", "--script", "pptp-version", SERVER, "-oX", "-")
                 .stdout();
         assertThat(xml).contains("<service name=\"pptp\" product=\"ExampleVendor\" version=\"(Firmware: 4242)\" hostname=\"vpn-gw-7\"");
         server.awaitOutput("vendor \"nmap\"", Duration.ofSeconds(5));
@@ -76,7 +58,7 @@ class ServerOnTheNetworkTest {
     @Test
     void connectReportsEverySccrpFieldAndTheConnectedCall() throws Exception {
         startServer("--vendor", "ExampleVendor", "--hostname", "gw", "--firmware", "7");
-        CliProcess.Result r = CliProcess.run(hosts.client(), START, "connect", SERVER, "--json");
+        CliProcess.Result r = CliProcess.run(net.hosts().client(), START, "connect", SERVER, "--json");
         assertThat(r.exitCode()).as(r.output()).isZero();
         JsonNode out = JSON.readTree(r.output().lines().filter(l -> l.startsWith("{")).findFirst().orElseThrow());
         assertThat(out.get("connected").asBoolean()).isTrue();
@@ -97,7 +79,7 @@ class ServerOnTheNetworkTest {
 
     @Test
     void connectToAClosedPortSaysSoAndExitsOne() throws Exception {
-        CliProcess.Result r = CliProcess.run(hosts.client(), START, "connect", SERVER, "--timeout", "3");
+        CliProcess.Result r = CliProcess.run(net.hosts().client(), START, "connect", SERVER, "--timeout", "3");
         assertThat(r.exitCode()).isEqualTo(1);
         assertThat(r.output()).contains("cannot connect to").doesNotContain("Exception", "\tat ");
     }
@@ -108,7 +90,7 @@ class ServerOnTheNetworkTest {
         List<Bytes> back = new CopyOnWriteArrayList<>();
         int frames = 100;
         PptpClient.Options options = PptpClient.Options.defaults();
-        hosts.inClient(() -> {
+        net.hosts().inClient(() -> {
             GreDataPlane plane = new GreDataPlane();
             try (PptpClient client = PptpClient.connect(new InetSocketAddress(TwoHosts.SERVER_ADDRESS, 1723), options,
                     plane, Duration.ofSeconds(10), back::add)) {
@@ -139,7 +121,7 @@ class ServerOnTheNetworkTest {
     @Test
     void aSilentPeerIsDroppedAndDoesNotStallOthers() throws Exception {
         startServer("--start-timeout", "2");
-        hosts.inClient(() -> {
+        net.hosts().inClient(() -> {
             try (Socket silent = new Socket()) {
                 silent.connect(new InetSocketAddress(TwoHosts.SERVER_ADDRESS, 1723), 3000);
                 silent.setSoTimeout(8000);
@@ -171,7 +153,7 @@ class ServerOnTheNetworkTest {
                 unknownType,
                 oversized,
                 Hex.parse("000c00011a2b3c4d00010000"));  // a 12-byte SCCRQ: a length that does not fit the type
-        hosts.inClient(() -> {
+        net.hosts().inClient(() -> {
             for (byte[] b : bad) {
                 try (Socket s = new Socket()) {
                     s.connect(new InetSocketAddress(TwoHosts.SERVER_ADDRESS, 1723), 3000);
@@ -228,7 +210,7 @@ class ServerOnTheNetworkTest {
         startServer();
         byte[] sccrq = ControlMessageCodec.encode(new ControlMessage.StartControlConnectionRequest(0x0100, 1, 1, 0, 0, "odd", "peer"));
         sccrq[10] = 0x7F; // Reserved0, which some peers fill
-        hosts.inClient(() -> {
+        net.hosts().inClient(() -> {
             try (Socket s = new Socket()) {
                 s.connect(new InetSocketAddress(TwoHosts.SERVER_ADDRESS, 1723), 3000);
                 s.setSoTimeout(5000);

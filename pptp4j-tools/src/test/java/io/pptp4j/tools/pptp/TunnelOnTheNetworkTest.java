@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pptp4j.linux.netns.CommandResult;
 import io.pptp4j.linux.peers.GreCapture;
-import io.pptp4j.linux.testing.RootRequired;
 import io.pptp4j.linux.testing.TwoHosts;
 import io.pptp4j.tools.testing.CliProcess;
 import io.pptp4j.tools.testing.ExternalTool;
+import io.pptp4j.tools.testing.NetworkFixture;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -17,7 +17,6 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.HexFormat;
@@ -25,9 +24,8 @@ import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -46,39 +44,21 @@ class TunnelOnTheNetworkTest {
 
     @TempDir
     Path dir;
-    private TwoHosts hosts;
+    @RegisterExtension
+    final NetworkFixture net = new NetworkFixture();
     private CliProcess server;
     private CliProcess client;
 
-    @BeforeEach
-    void hosts() throws IOException {
-        RootRequired.check();
-        hosts = TwoHosts.create();
-    }
-
-    @AfterEach
-    void cleanUp() throws IOException {
-        try {
-            if (client != null) client.close();
-            if (server != null) server.close();
-        } finally {
-            if (hosts != null) hosts.close();
-        }
-    }
-
     private void startBoth(String... clientExtra) throws Exception {
-        Path secrets = dir.resolve("chap-secrets");
-        Files.writeString(secrets, "alice * \"wonder land\" *\n");
-        Files.setPosixFilePermissions(secrets, PosixFilePermissions.fromString("rw-------"));
+        Path secrets = net.privateFile("chap-secrets", "alice * \"wonder land\" *\n");
         Path password = dir.resolve("password");
         Files.writeString(password, "wonder land\n");
-        server = CliProcess.start(hosts.server(), "server", "--listen", SERVER, "--secrets", secrets.toString(),
+        server = net.startServer(UP, "--secrets", secrets.toString(),
                 "--local-ip", SERVER_TUNNEL_ADDRESS, "--remote-ip", "198.51.100.10-20", "--tun", "pptp%d");
-        server.awaitOutput("listening on", UP);
         List<String> args = new java.util.ArrayList<>(List.of("connect", SERVER, "--user", "alice",
                 "--password-file", password.toString(), "--tun", "vpn0"));
         args.addAll(List.of(clientExtra));
-        client = CliProcess.start(hosts.client(), args.toArray(String[]::new));
+        client = net.start(net.hosts().client(), args.toArray(String[]::new));
         client.awaitOutput("tunnel +vpn0 \\(198\\.51\\.100\\.10 peer 198\\.51\\.100\\.1, mtu " + TUNNEL_MTU + "\\)", UP);
         server.awaitOutput("interface pptp0 \\(198\\.51\\.100\\.1 peer 198\\.51\\.100\\.10, mtu " + TUNNEL_MTU + "\\) up", UP);
     }
@@ -86,27 +66,27 @@ class TunnelOnTheNetworkTest {
     @Test
     void pingAndTcpBothWaysCrossTheTunnelEncryptedAndTheMtuEdgeBehavesAsIpSays() throws Exception {
         ExternalTool.require("tshark");
-        hosts.server().ip("addr", "add", BEHIND_SERVER + "/32", "dev", "lo");
-        try (GreCapture wire = GreCapture.start(hosts.client(), hosts.clientInterface(), dir, "wire", "")) {
+        net.hosts().server().ip("addr", "add", BEHIND_SERVER + "/32", "dev", "lo");
+        try (GreCapture wire = GreCapture.start(net.hosts().client(), net.hosts().clientInterface(), dir, "wire", "")) {
             startBoth("--route", "198.51.100.128/25");
-            assertThat(hosts.client().ip("-4", "addr", "show", "dev", "vpn0").stdout())
+            assertThat(net.hosts().client().ip("-4", "addr", "show", "dev", "vpn0").stdout())
                     .contains("inet 198.51.100.10 peer 198.51.100.1/32").contains("mtu " + TUNNEL_MTU);
 
-            CommandResult ping = hosts.client().execUnchecked(Duration.ofSeconds(20),
+            CommandResult ping = net.hosts().client().execUnchecked(Duration.ofSeconds(20),
                     List.of("ping", "-n", "-c", "3", "-i", "0.2", "-W", "5", SERVER_TUNNEL_ADDRESS));
             assertThat(ping.exitCode()).as(ping.stdout() + ping.stderr()).isZero();
             assertThat(ping.stdout()).contains("3 received");
 
-            CommandResult routed = hosts.client().execUnchecked(Duration.ofSeconds(20),
+            CommandResult routed = net.hosts().client().execUnchecked(Duration.ofSeconds(20),
                     List.of("ping", "-n", "-c", "1", "-W", "5", BEHIND_SERVER));
             assertThat(routed.exitCode()).as("--route 198.51.100.128/25 sends it into the tunnel: " + routed.stdout()).isZero();
 
             // the largest datagram the MTU takes with DF set: 1396 - 20 (IPv4) - 8 (ICMP)
-            CommandResult edge = hosts.client().execUnchecked(Duration.ofSeconds(20),
+            CommandResult edge = net.hosts().client().execUnchecked(Duration.ofSeconds(20),
                     List.of("ping", "-n", "-c", "1", "-W", "5", "-M", "do", "-s", Integer.toString(TUNNEL_MTU - 28),
                             SERVER_TUNNEL_ADDRESS));
             assertThat(edge.exitCode()).as(edge.stdout() + edge.stderr()).isZero();
-            CommandResult beyond = hosts.client().execUnchecked(Duration.ofSeconds(20),
+            CommandResult beyond = net.hosts().client().execUnchecked(Duration.ofSeconds(20),
                     List.of("ping", "-n", "-c", "1", "-W", "5", "-M", "do", "-s", Integer.toString(TUNNEL_MTU - 27),
                             SERVER_TUNNEL_ADDRESS));
             assertThat(beyond.exitCode()).isNotZero();
@@ -121,7 +101,7 @@ class TunnelOnTheNetworkTest {
             // never after encryption (MPPE's coherency count would run ahead of the receiver), so the
             // tunnel carries on afterwards
             flood(Duration.ofSeconds(2));
-            CommandResult after = hosts.client().execUnchecked(Duration.ofSeconds(20),
+            CommandResult after = net.hosts().client().execUnchecked(Duration.ofSeconds(20),
                     List.of("ping", "-n", "-c", "2", "-i", "0.3", "-W", "5", SERVER_TUNNEL_ADDRESS));
             assertThat(after.exitCode()).as("ping after the flood: " + after.stdout()).isZero();
             client.process().destroy();
@@ -141,7 +121,7 @@ class TunnelOnTheNetworkTest {
 
     /** UDP datagrams from the client's namespace into the tunnel, as fast as one thread sends them (bounded in time). */
     private void flood(Duration duration) throws Exception {
-        try (java.net.DatagramSocket socket = hosts.inClient(() -> new java.net.DatagramSocket(0))) {
+        try (java.net.DatagramSocket socket = net.hosts().inClient(() -> new java.net.DatagramSocket(0))) {
             byte[] payload = new byte[200];
             java.net.DatagramPacket packet = new java.net.DatagramPacket(payload, payload.length,
                     new InetSocketAddress(InetAddress.getByName(SERVER_TUNNEL_ADDRESS), 9));
@@ -159,9 +139,9 @@ class TunnelOnTheNetworkTest {
     /** Sends {@code up} bytes from client to server and {@code down} back, through the tunnel; digests must match. */
     private void transferBothWays(int up, int down) throws Exception {
         InetAddress serverTunnel = InetAddress.getByName(SERVER_TUNNEL_ADDRESS);
-        try (ServerSocket listener = hosts.inServer(() -> new ServerSocket(5001, 1, serverTunnel));
+        try (ServerSocket listener = net.hosts().inServer(() -> new ServerSocket(5001, 1, serverTunnel));
              // connected inside the namespace: an unconnected Socket gets its descriptor only on connect
-             Socket socket = hosts.inClient(() -> {
+             Socket socket = net.hosts().inClient(() -> {
                  Socket s = new Socket();
                  s.connect(new InetSocketAddress(serverTunnel, 5001), 10_000);
                  return s;
@@ -237,8 +217,8 @@ class TunnelOnTheNetworkTest {
         assertThat(client.process().waitFor(15, TimeUnit.SECONDS)).as(client.output()).isTrue();
         server.awaitOutput("interface pptp0 removed", UP);
         assertThat(server.output()).contains("ppp terminated: peer terminated the link");
-        assertThat(hosts.client().linkNames()).doesNotContain("vpn0");
-        assertThat(hosts.server().linkNames()).noneMatch(n -> n.startsWith("pptp"));
+        assertThat(net.hosts().client().linkNames()).doesNotContain("vpn0");
+        assertThat(net.hosts().server().linkNames()).noneMatch(n -> n.startsWith("pptp"));
         assertThat(server.isAlive()).as("the server keeps running").isTrue();
     }
 
@@ -250,7 +230,7 @@ class TunnelOnTheNetworkTest {
         assertThat(client.process().waitFor(20, TimeUnit.SECONDS)).as(client.output()).isTrue();
         assertThat(client.process().exitValue()).isEqualTo(1);
         assertThat(client.output()).containsAnyOf("session ended: peer terminated the link", "the server cleared the call");
-        assertThat(hosts.client().linkNames()).doesNotContain("vpn0");
-        assertThat(hosts.server().linkNames()).noneMatch(n -> n.startsWith("pptp"));
+        assertThat(net.hosts().client().linkNames()).doesNotContain("vpn0");
+        assertThat(net.hosts().server().linkNames()).noneMatch(n -> n.startsWith("pptp"));
     }
 }

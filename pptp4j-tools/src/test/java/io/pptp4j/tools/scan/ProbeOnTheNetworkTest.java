@@ -4,17 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.pptp4j.linux.testing.RootRequired;
 import io.pptp4j.linux.testing.TwoHosts;
 import io.pptp4j.tools.testing.CliProcess;
 import io.pptp4j.tools.testing.ExternalTool;
-import java.io.IOException;
+import io.pptp4j.tools.testing.NetworkFixture;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -29,31 +28,19 @@ class ProbeOnTheNetworkTest {
     @TempDir
     Path dir;
 
-    private TwoHosts hosts;
+    @RegisterExtension
+    final NetworkFixture net = new NetworkFixture();
     private CliProcess server;
 
     @BeforeEach
-    void hosts() throws Exception {
-        RootRequired.check();
-        hosts = TwoHosts.create();
-        server = CliProcess.start(hosts.server(), "server", "--listen", SERVER, "--vendor", "linux", "--hostname", "local",
-                "--calls", "echo");
-        server.awaitOutput("listening on", WAIT);
-    }
-
-    @AfterEach
-    void cleanUp() throws IOException {
-        try {
-            if (server != null) server.close();
-        } finally {
-            if (hosts != null) hosts.close();
-        }
+    void server() throws Exception {
+        server = net.startServer(WAIT, "--vendor", "linux", "--hostname", "local", "--calls", "echo");
     }
 
     private JsonNode probeWithAuth(String... extra) throws Exception {
         java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("probe", SERVER, "-o", "json"));
         args.addAll(extra.length > 0 ? java.util.List.of(extra) : java.util.List.of("--gre-wait", "2000"));
-        CliProcess.Result r = CliProcess.run(hosts.client(), Duration.ofSeconds(180), args.toArray(String[]::new));
+        CliProcess.Result r = CliProcess.run(net.hosts().client(), Duration.ofSeconds(180), args.toArray(String[]::new));
         assertThat(r.exitCode()).as(r.output()).isZero();
         String out = r.output();
         return JSON.readTree(out.substring(out.indexOf('{')));
@@ -61,23 +48,14 @@ class ProbeOnTheNetworkTest {
 
     private void restartServer(String... extra) throws Exception {
         server.close();
-        java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("server", "--listen", SERVER, "--vendor", "linux",
-                "--hostname", "local"));
+        java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("--vendor", "linux", "--hostname", "local"));
         args.addAll(java.util.List.of(extra));
-        server = CliProcess.start(hosts.server(), args.toArray(String[]::new));
-        server.awaitOutput("listening on", WAIT);
-    }
-
-    private Path privateFile(String name, String text) throws IOException {
-        Path f = dir.resolve(name);
-        Files.writeString(f, text);
-        Files.setPosixFilePermissions(f, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
-        return f;
+        server = net.startServer(WAIT, args.toArray(String[]::new));
     }
 
     @Test
     void theDefaultPolicyAsksForMsChapV2AndRefusesTheRest() throws Exception {
-        restartServer("--secrets", privateFile("chap-secrets", "alice * pw *\n").toString(), "--local-ip", "198.51.100.1",
+        restartServer("--secrets", net.privateFile("chap-secrets", "alice * pw *\n").toString(), "--local-ip", "198.51.100.1",
                 "--remote-ip", "198.51.100.10-20");
         JsonNode auth = probeWithAuth().get("auth");
         assertThat(auth.get("requested").asText()).as(auth.toString()).isEqualTo("ms-chap-v2");
@@ -87,8 +65,8 @@ class ProbeOnTheNetworkTest {
 
     @Test
     void aPolicyAllowingPapAndChapIsAWeakness() throws Exception {
-        restartServer("--secrets", privateFile("chap-secrets", "alice * pw *\n").toString(), "--local-ip", "198.51.100.1",
-                "--remote-ip", "198.51.100.10-20", "--options", privateFile("options", "require-pap\nrequire-chap\nnomppe\n").toString());
+        restartServer("--secrets", net.privateFile("chap-secrets", "alice * pw *\n").toString(), "--local-ip", "198.51.100.1",
+                "--remote-ip", "198.51.100.10-20", "--options", net.privateFile("options", "require-pap\nrequire-chap\nnomppe\n").toString());
         JsonNode p = probeWithAuth();
         JsonNode auth = p.get("auth");
         assertThat(auth.get("accepted").toString()).as(auth.toString() + "\nserver:\n" + server.output()).contains("\"pap\"", "\"chap-md5\"");
@@ -99,14 +77,14 @@ class ProbeOnTheNetworkTest {
     void pptpdRunningPptp4jPppdPassesGreAndAsksForMsChapV2() throws Exception {
         server.close();
         server = null;
-        Path secrets = privateFile("pptpd-secrets", "alice * pw *\n");
+        Path secrets = net.privateFile("pptpd-secrets", "alice * pw *\n");
         // pptpd's `ppp` names a program; ours is `pptp4j pppd`, started from this JVM's classpath
         Path wrapper = dir.resolve("pptp4j-pppd");
         Files.writeString(wrapper, "#!/bin/sh\nexec " + Path.of(System.getProperty("java.home"), "bin", "java")
                 + " --enable-native-access=ALL-UNNAMED -XX:+UseSerialGC -cp '" + System.getProperty("java.class.path")
                 + "' io.pptp4j.tools.Main pppd --secrets " + secrets + " \"$@\" 2>>" + dir.resolve("pppd.log") + "\n");
         Files.setPosixFilePermissions(wrapper, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
-        try (io.pptp4j.linux.peers.PptpdPeer pptpd = io.pptp4j.linux.peers.PptpdPeer.start(hosts.server(), dir.resolve("pptpd"),
+        try (io.pptp4j.linux.peers.PptpdPeer pptpd = io.pptp4j.linux.peers.PptpdPeer.start(net.hosts().server(), dir.resolve("pptpd"),
                 io.pptp4j.linux.peers.PptpdConfig.of(TwoHosts.SERVER_ADDRESS, wrapper))) {
             // pptpd starts a pppd per call, here a JVM: give it time to speak
             JsonNode p = probeWithAuth("--gre-wait", "10000", "--auth-wait", "10000");
@@ -120,8 +98,8 @@ class ProbeOnTheNetworkTest {
     }
 
     private JsonNode probeMppe(String password, int exitCode) throws Exception {
-        CliProcess.Result r = CliProcess.run(hosts.client(), Duration.ofSeconds(180), "probe", SERVER, "-o", "json", "--no-auth",
-                "--gre-wait", "1000", "--user", "alice", "--password-file", privateFile("password", password + "\n").toString());
+        CliProcess.Result r = CliProcess.run(net.hosts().client(), Duration.ofSeconds(180), "probe", SERVER, "-o", "json", "--no-auth",
+                "--gre-wait", "1000", "--user", "alice", "--password-file", net.privateFile("password", password + "\n").toString());
         assertThat(r.exitCode()).as(r.output()).isEqualTo(exitCode);
         String out = r.output();
         return JSON.readTree(out.substring(out.indexOf('{')));
@@ -129,9 +107,9 @@ class ProbeOnTheNetworkTest {
 
     private void mppeServer(String options) throws Exception {
         java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("--secrets",
-                privateFile("chap-secrets", "alice * pw *\n").toString(), "--local-ip", "198.51.100.1", "--remote-ip", "198.51.100.10-20",
+                net.privateFile("chap-secrets", "alice * pw *\n").toString(), "--local-ip", "198.51.100.1", "--remote-ip", "198.51.100.10-20",
                 "--no-tun"));
-        if (options != null) args.addAll(java.util.List.of("--options", privateFile("options", options).toString()));
+        if (options != null) args.addAll(java.util.List.of("--options", net.privateFile("options", options).toString()));
         restartServer(args.toArray(String[]::new));
     }
 
@@ -175,8 +153,8 @@ class ProbeOnTheNetworkTest {
         assertThat(m.get("detail").asText()).isEqualTo("authentication as alice failed (E=691 ERROR_AUTHENTICATION_FAILURE, "
                 + "\"Authentication failed\"): check the user name and password");
         assertThat(m.get("tries")).hasSize(1);
-        CliProcess.Result table = CliProcess.run(hosts.client(), Duration.ofSeconds(60), "probe", SERVER, "--no-auth", "--gre-wait", "500",
-                "--user", "alice", "--password-file", dir.resolve("password").toString());
+        CliProcess.Result table = CliProcess.run(net.hosts().client(), Duration.ofSeconds(60), "probe", SERVER, "--no-auth", "--gre-wait", "500",
+                "--user", "alice", "--password-file", net.folder().resolve("password").toString());
         assertThat(table.exitCode()).isEqualTo(1);
         assertThat(table.output().lines().filter(l -> l.contains("mppe:")).toList()).as(table.output()).singleElement()
                 .satisfies(l -> assertThat(l).startsWith("  mppe: not probed: authentication as alice failed ("));
@@ -186,7 +164,7 @@ class ProbeOnTheNetworkTest {
     void pptpdRunningPptp4jPppdWithStatefulModeAllowedShowsOnlyThat() throws Exception {
         server.close();
         server = null;
-        Path secrets = privateFile("pptpd-secrets", "alice * pw *\n");
+        Path secrets = net.privateFile("pptpd-secrets", "alice * pw *\n");
         Path wrapper = dir.resolve("pptp4j-pppd");
         Files.writeString(wrapper, "#!/bin/sh\nexec " + Path.of(System.getProperty("java.home"), "bin", "java")
                 + " --enable-native-access=ALL-UNNAMED -XX:+UseSerialGC -cp '" + System.getProperty("java.class.path")
@@ -196,11 +174,11 @@ class ProbeOnTheNetworkTest {
         io.pptp4j.linux.peers.PptpdConfig config = new io.pptp4j.linux.peers.PptpdConfig(base.listenAddress(), base.pppProgram(),
                 java.util.List.of("require-mschap-v2", "require-mppe-128", "mppe-stateful"), base.stimeoutSeconds(), base.noIpParam(),
                 base.debug(), base.localIp(), base.remoteIp());
-        try (io.pptp4j.linux.peers.PptpdPeer pptpd = io.pptp4j.linux.peers.PptpdPeer.start(hosts.server(), dir.resolve("pptpd"), config)) {
+        try (io.pptp4j.linux.peers.PptpdPeer pptpd = io.pptp4j.linux.peers.PptpdPeer.start(net.hosts().server(), dir.resolve("pptpd"), config)) {
             // pptpd starts a pppd per call, here a JVM: give each session time
-            CliProcess.Result r = CliProcess.run(hosts.client(), Duration.ofSeconds(300), "probe", SERVER, "-o", "json", "--no-auth",
+            CliProcess.Result r = CliProcess.run(net.hosts().client(), Duration.ofSeconds(300), "probe", SERVER, "-o", "json", "--no-auth",
                     "--gre-wait", "10000", "--ppp-wait", "30000", "--user", "alice", "--password-file",
-                    privateFile("password", "pw\n").toString());
+                    net.privateFile("password", "pw\n").toString());
             String out = r.output();
             assertThat(r.exitCode()).as(out).isZero();
             JsonNode p = JSON.readTree(out.substring(out.indexOf('{')));
@@ -216,7 +194,7 @@ class ProbeOnTheNetworkTest {
     }
 
     private JsonNode probe() throws Exception {
-        CliProcess.Result r = CliProcess.run(hosts.client(), WAIT, "probe", SERVER, "-o", "json", "--gre-wait", "3000", "--no-auth");
+        CliProcess.Result r = CliProcess.run(net.hosts().client(), WAIT, "probe", SERVER, "-o", "json", "--gre-wait", "3000", "--no-auth");
         assertThat(r.exitCode()).as(r.output()).isZero();
         String out = r.output();
         return JSON.readTree(out.substring(out.indexOf('{')));
@@ -247,7 +225,7 @@ class ProbeOnTheNetworkTest {
         Path rules = dir.resolve("drop-gre.nft");
         Files.writeString(rules, "table ip p4jprobe {\n  chain input {\n    type filter hook input priority 0;\n"
                 + "    ip protocol gre drop\n  }\n}\n");
-        hosts.server().exec("nft", "-f", rules.toString()); // throws if nft refuses the rules
+        net.hosts().server().exec("nft", "-f", rules.toString()); // throws if nft refuses the rules
         JsonNode p = probe();
         assertThat(p.get("call").get("status").asText()).isEqualTo("connected");
         JsonNode gre = p.get("gre");

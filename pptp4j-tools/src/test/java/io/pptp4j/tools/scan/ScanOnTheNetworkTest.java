@@ -7,9 +7,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pptp4j.linux.peers.EchoPppProgram;
 import io.pptp4j.linux.peers.PptpdConfig;
 import io.pptp4j.linux.peers.PptpdPeer;
-import io.pptp4j.linux.testing.RootRequired;
 import io.pptp4j.linux.testing.TwoHosts;
 import io.pptp4j.tools.testing.CliProcess;
+import io.pptp4j.tools.testing.NetworkFixture;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -20,9 +20,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -37,23 +36,8 @@ class ScanOnTheNetworkTest {
     @TempDir
     Path dir;
 
-    private TwoHosts hosts;
-    private CliProcess server;
-
-    @BeforeEach
-    void hosts() throws IOException {
-        RootRequired.check();
-        hosts = TwoHosts.create();
-    }
-
-    @AfterEach
-    void cleanUp() throws IOException {
-        try {
-            if (server != null) server.close();
-        } finally {
-            if (hosts != null) hosts.close();
-        }
-    }
+    @RegisterExtension
+    final NetworkFixture net = new NetworkFixture();
 
     /** Runs a scan in the client namespace with {@code -o jsonl}; returns the objects by "ip:port". */
     private Map<String, JsonNode> scan(String... args) throws Exception {
@@ -63,7 +47,7 @@ class ScanOnTheNetworkTest {
         all[args.length + 1] = "-o";
         all[args.length + 2] = "jsonl";
         all[args.length + 3] = "--no-progress";
-        CliProcess.Result r = CliProcess.run(hosts.client(), WAIT, all);
+        CliProcess.Result r = CliProcess.run(net.hosts().client(), WAIT, all);
         assertThat(r.exitCode()).as(r.output()).isZero();
         Map<String, JsonNode> byTarget = new HashMap<>();
         for (String line : r.output().lines().filter(l -> l.startsWith("{")).toList()) {
@@ -77,9 +61,7 @@ class ScanOnTheNetworkTest {
     @org.junit.jupiter.params.ParameterizedTest(name = "engine {0}")
     @org.junit.jupiter.params.provider.ValueSource(strings = {"epoll", "nio"})
     void reportsEveryFieldOfOurServerAClosedPortAndAnAddressNobodyHolds(String engine) throws Exception {
-        server = CliProcess.start(hosts.server(), "server", "--listen", SERVER, "--vendor", "ExampleVendor", "--hostname", "vpn-gw-7",
-                "--firmware", "4242");
-        server.awaitOutput("listening on", WAIT);
+        CliProcess server = net.startServer(WAIT, "--vendor", "ExampleVendor", "--hostname", "vpn-gw-7", "--firmware", "4242");
         Map<String, JsonNode> r = scan(SERVER, "192.0.2.9", "-p", "1723,1724", "--timeout", "1500", "--engine", engine);
         assertThat(r).hasSize(4);
         JsonNode p = r.get(SERVER + ":1723");
@@ -108,7 +90,8 @@ class ScanOnTheNetworkTest {
     @org.junit.jupiter.params.provider.ValueSource(strings = {"--engine=epoll", "--pipeline", "--engine=nio"})
     void pptpdIsFingerprintedAsPoptop(String option) throws Exception {
         EchoPppProgram ppp = EchoPppProgram.write(dir.resolve("ppp"));
-        try (PptpdPeer pptpd = PptpdPeer.start(hosts.server(), dir.resolve("pptpd"), PptpdConfig.of(TwoHosts.SERVER_ADDRESS, ppp.script()))) {
+        try (PptpdPeer pptpd = PptpdPeer.start(net.hosts().server(), dir.resolve("pptpd"),
+                PptpdConfig.of(TwoHosts.SERVER_ADDRESS, ppp.script()))) {
             JsonNode p = scan(SERVER, option).get(SERVER + ":1723");
             assertThat(p.get("status").asText()).isEqualTo("pptp");
             assertThat(p.get("vendor").asText()).isEqualTo("linux");
@@ -130,7 +113,7 @@ class ScanOnTheNetworkTest {
     void anHttpServerOnPort1723IsNotPptpWithTheFirstBytesItSent(String engine) throws Exception {
         byte[] answer = "HTTP/1.0 400 Bad Request\r\nContent-Length: 0\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
         // bound inside the namespace: a ServerSocket makes its socket when it binds
-        try (ServerSocket http = hosts.inServer(() -> new ServerSocket(1723, 50, TwoHosts.SERVER_ADDRESS))) {
+        try (ServerSocket http = net.hosts().inServer(() -> new ServerSocket(1723, 50, TwoHosts.SERVER_ADDRESS))) {
             Thread t = Thread.ofPlatform().daemon().start(() -> {
                 for (int i = 0; i < 10; i++) {
                     try (Socket s = http.accept()) {
@@ -157,10 +140,9 @@ class ScanOnTheNetworkTest {
 
     @Test
     void ctrlCPrintsWhatWasFoundSoFar() throws Exception {
-        server = CliProcess.start(hosts.server(), "server", "--listen", SERVER);
-        server.awaitOutput("listening on", WAIT);
+        net.startServer(WAIT);
         // the server first, then a slow walk through a /16 of nobody
-        try (CliProcess scan = CliProcess.start(hosts.client(), "scan", SERVER, "198.51.100.0/24", "203.0.113.0/24",
+        try (CliProcess scan = CliProcess.start(net.hosts().client(), "scan", SERVER, "198.51.100.0/24", "203.0.113.0/24",
                 "--rate", "20", "--timeout", "3000", "-o", "jsonl", "--no-progress")) {
             scan.awaitOutput("\"status\":\"pptp\"", WAIT);
             new ProcessBuilder("kill", "-INT", Long.toString(scan.process().pid())).start().waitFor();
