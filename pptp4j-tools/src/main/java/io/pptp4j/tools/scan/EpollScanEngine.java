@@ -400,11 +400,16 @@ public final class EpollScanEngine implements ScanEngine {
                 ended(p, "closed the connection without a reply", now);
                 return true;
             }
-            if (p.reply == null) p.reply = new byte[ReplyClassifier.MAX_MESSAGE];
-            MemorySegment.copy(io.buffer, ValueLayout.JAVA_BYTE, 0, p.reply, p.length, (int) r);
+            // the common case, a whole reply in one read, is classified from the run's buffer (classify keeps
+            // copies, not the array); only a probe whose reply comes in pieces gets an array of its own
+            byte[] into = p.reply != null ? p.reply : io.heap;
+            MemorySegment.copy(io.buffer, ValueLayout.JAVA_BYTE, 0, into, p.length, (int) r);
             p.length += (int) r;
-            ReplyClassifier.Outcome o = ReplyClassifier.classify(p.reply, p.length, p.length == p.reply.length || hangUp);
-            if (o instanceof ReplyClassifier.NeedMore) return false;
+            ReplyClassifier.Outcome o = ReplyClassifier.classify(into, p.length, p.length == into.length || hangUp);
+            if (o instanceof ReplyClassifier.NeedMore) {
+                if (p.reply == null) p.reply = Arrays.copyOf(io.heap, ReplyClassifier.MAX_MESSAGE);
+                return false;
+            }
             p.outcome = o;
             p.rtt = ScanEngine.millis(now - p.sent);
             if (!(o instanceof ReplyClassifier.Reply reply) || reply.reply().resultCode() != StartControlConnectionResult.SUCCESSFUL.value()

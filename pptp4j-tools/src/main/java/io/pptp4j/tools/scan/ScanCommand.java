@@ -151,7 +151,8 @@ public final class ScanCommand implements Callable<Integer> {
         };
 
         PrintWriter out = output == null ? stdout
-                : new PrintWriter(Files.newBufferedWriter(output, StandardCharsets.UTF_8), false);
+                : new PrintWriter(new java.io.BufferedWriter(new java.io.OutputStreamWriter(Files.newOutputStream(output),
+                        StandardCharsets.UTF_8.newEncoder()), 1 << 16), false); // a write(2) per 64 KiB, not per 8
         PrintWriter summaryOut = format == ResultWriter.Format.TABLE && output == null ? stdout : err;
         ResultWriter writer = ResultWriter.of(format, out, version());
         ScanSummary summary = new ScanSummary();
