@@ -18,6 +18,7 @@ public final class ScanAssessor {
      */
     private final java.util.Map<StartControlConnectionReply, Matched> recent = new java.util.HashMap<>();
     private static final int RECENT_MAX = 4096;
+    private Matched last;
 
     /**
      * One reply met before: the first instance (results share it, and the findings list, so that a writer
@@ -65,7 +66,8 @@ public final class ScanAssessor {
     }
 
     private ScanResult assessReply(Target target, StartControlConnectionReply r, String nonconformance, Double rtt) {
-        Matched matched = recent.get(r);
+        // the same instance as the last reply (a scan's memo hands out the same outcome) needs no lookup
+        Matched matched = last != null && last.reply == r ? last : recent.get(r);
         if (matched == null) {
             if (recent.size() >= RECENT_MAX) recent.clear();
             matched = new Matched(r, database.identify(r).orElse(null), signs(r, database.defacementSignsIn(r)),
@@ -77,6 +79,7 @@ public final class ScanAssessor {
             matched.port = target.port();
             matched.nonconformance = nonconformance;
         }
+        last = matched;
         return new ScanResult(target, ScanStatus.PPTP, rtt, matched.reply, null, null, matched.fingerprint, matched.findings);
     }
 

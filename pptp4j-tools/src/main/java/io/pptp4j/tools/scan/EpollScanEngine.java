@@ -66,6 +66,8 @@ public final class EpollScanEngine implements ScanEngine {
     private static final int EVENT_SIZE = PACKED_EVENTS ? 12 : 16;
     private static final int EVENT_DATA = PACKED_EVENTS ? 4 : 8;
     private static final ValueLayout.OfLong DATA = JAVA_LONG.withByteAlignment(1);
+    /** A constant, not made per event: a layout made per access costs a var handle lookup each time. */
+    private static final ValueLayout.OfInt EVENTS = JAVA_INT.withByteAlignment(1);
     private static final ValueLayout.OfShort NETWORK_SHORT = ValueLayout.JAVA_SHORT.withOrder(ByteOrder.BIG_ENDIAN);
 
     private static final Native NATIVE = Native.load();
@@ -156,6 +158,7 @@ public final class EpollScanEngine implements ScanEngine {
         final MemorySegment stop;
         final MemorySegment option = arena.allocate(8, 4);
         final byte[] heap = new byte[ReplyClassifier.MAX_MESSAGE];
+        final ReplyClassifier.Memo classifier = new ReplyClassifier.Memo();
         final int epfd;
 
         Io() throws IOException {
@@ -314,7 +317,7 @@ public final class EpollScanEngine implements ScanEngine {
                 long t = System.nanoTime();
                 for (int i = 0; i < n; i++) {
                     long base = (long) i * EVENT_SIZE;
-                    int ev = io.events.get(JAVA_INT.withByteAlignment(1), base);
+                    int ev = io.events.get(EVENTS, base);
                     int fd = (int) io.events.get(DATA, base + EVENT_DATA);
                     Probe p = fd < byFd.length ? byFd[fd] : null;
                     if (p == null) continue;
@@ -405,7 +408,7 @@ public final class EpollScanEngine implements ScanEngine {
             byte[] into = p.reply != null ? p.reply : io.heap;
             MemorySegment.copy(io.buffer, ValueLayout.JAVA_BYTE, 0, into, p.length, (int) r);
             p.length += (int) r;
-            ReplyClassifier.Outcome o = ReplyClassifier.classify(into, p.length, p.length == into.length || hangUp);
+            ReplyClassifier.Outcome o = io.classifier.classify(into, p.length, p.length == into.length || hangUp);
             if (o instanceof ReplyClassifier.NeedMore) {
                 if (p.reply == null) p.reply = Arrays.copyOf(io.heap, ReplyClassifier.MAX_MESSAGE);
                 return false;
