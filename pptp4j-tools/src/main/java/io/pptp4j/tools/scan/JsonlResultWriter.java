@@ -45,14 +45,30 @@ public final class JsonlResultWriter implements ResultWriter {
     @Override
     public void write(ScanResult r) {
         try {
-            generator.writeStartObject();
-            ResultWriter.writeTargetFields(r, generator);
             if (lastReplyText == null || r.reply() != lastReply || r.fingerprint() != lastFingerprint || r.findings() != lastFindings) {
                 lastReplyText = replyText(r);
                 lastReply = r.reply();
                 lastFingerprint = r.fingerprint();
                 lastFindings = r.findings();
             }
+            String ip = r.target().ip();
+            if (r.firstBytes() == null && r.error() == null && r.target().hostName() == null && plain(ip)) {
+                // the usual line, put together as the generator would write it (nothing in it needs escaping):
+                // a scan writes one per target, and the generator's general path is most of the cost
+                generator.writeRaw("{\"ip\":\"");
+                generator.writeRaw(ip);
+                generator.writeRaw("\",\"port\":");
+                generator.writeRaw(Integer.toString(r.target().port()));
+                generator.writeRaw(",\"status\":\"");
+                generator.writeRaw(r.status().label());
+                generator.writeRaw("\",\"rtt_ms\":");
+                generator.writeRaw(r.rttMillis() == null ? "null" : Double.toString(r.rttMillis()));
+                generator.writeRaw(lastReplyText);
+                generator.writeRaw("}\n");
+                return;
+            }
+            generator.writeStartObject();
+            ResultWriter.writeTargetFields(r, generator);
             generator.writeRaw(lastReplyText);
             ResultWriter.writeLastFields(r, generator);
             generator.writeEndObject();
@@ -60,6 +76,15 @@ public final class JsonlResultWriter implements ResultWriter {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Whether JSON needs no escape in {@code s}: no control character, quote or backslash (what the generator escapes). */
+    private static boolean plain(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x20 || c == '"' || c == '\\') return false;
+        }
+        return true;
     }
 
     /** {@code ,"protocol_version":...,"findings":[...]}: the reply's fields as the generator writes them. */
