@@ -281,11 +281,88 @@ public final class EpollScanEngine implements ScanEngine {
         }
     }
 
+    /**
+     * The loops that run at once, each on its own thread with its own epoll instance and a share of the
+     * concurrency: the kernel's work per connection, most of a scan's cost, is then spread over the cores.
+     * One when a rate is set (one clock paces the starts) or when there is one core. The system property
+     * {@code pptp4j.scan.loops} sets the number (for measurements).
+     */
+    private int loops() {
+        if (settings.rate() > 0) return 1;
+        int wanted = Integer.getInteger("pptp4j.scan.loops", Runtime.getRuntime().availableProcessors());
+        return Math.clamp(Math.min(wanted, settings.concurrency()), 1, MAX_LOOPS);
+    }
+
+    private static final int MAX_LOOPS = 4;
+
+    /** The targets, handed out one at a time to whichever loop asks; null when there are no more. */
+    private static final class Source {
+        private final Iterator<Target> targets;
+
+        Source(Iterator<Target> targets) { this.targets = targets; }
+
+        synchronized Target next() { return targets.hasNext() ? targets.next() : null; }
+
+        synchronized boolean hasNext() { return targets.hasNext(); }
+    }
+
     @Override
     public long run(Iterator<Target> targets, Consumer<ScanResult> sink) throws IOException {
+        int loops = loops();
+        if (loops == 1) return loop(new Source(targets), sink, settings.concurrency());
+        Source source = new Source(targets);
+        // the assessor and the sink see one result at a time, as with one loop
+        Object serial = new Object();
+        Consumer<ScanResult> one = r -> {
+            synchronized (serial) {
+                sink.accept(r);
+            }
+        };
+        java.util.concurrent.atomic.AtomicLong started = new java.util.concurrent.atomic.AtomicLong();
+        java.util.concurrent.atomic.AtomicReference<Throwable> failure = new java.util.concurrent.atomic.AtomicReference<>();
+        Thread[] others = new Thread[loops - 1];
+        int share = settings.concurrency() / loops;
+        for (int i = 0; i < others.length; i++) {
+            others[i] = Thread.ofPlatform().name("scan-loop-" + (i + 1)).start(() -> {
+                try {
+                    started.addAndGet(loop(source, one, share));
+                } catch (Throwable t) {
+                    failure.compareAndSet(null, t);
+                    stop();
+                }
+            });
+        }
+        try {
+            started.addAndGet(loop(source, one, settings.concurrency() - share * others.length));
+        } catch (IOException | RuntimeException | Error e) {
+            failure.compareAndSet(null, e);
+            stop();
+        } finally {
+            for (Thread t : others) {
+                boolean interrupted = false;
+                while (true) {
+                    try {
+                        t.join();
+                        break;
+                    } catch (InterruptedException e) {
+                        interrupted = true;
+                    }
+                }
+                if (interrupted) Thread.currentThread().interrupt();
+            }
+        }
+        Throwable t = failure.get();
+        if (t instanceof IOException e) throw e;
+        if (t instanceof RuntimeException e) throw e;
+        if (t instanceof Error e) throw e;
+        if (t != null) throw new IOException(t);
+        return started.get();
+    }
+
+    /** One loop: its own epoll instance, at most {@code concurrency} connections in flight. */
+    private long loop(Source targets, Consumer<ScanResult> sink, int concurrency) throws IOException {
         long interval = settings.rate() > 0 ? 1_000_000_000L / settings.rate() : 0;
         long timeoutNanos = timeoutMillis * 1_000_000L;
-        int concurrency = settings.concurrency();
         long nextStart = System.nanoTime();
         long nextSweep = nextStart + SWEEP_NANOS;
         long started = 0;
@@ -294,8 +371,9 @@ public final class EpollScanEngine implements ScanEngine {
         try (Io io = new Io()) {
             while (true) {
                 long now = System.nanoTime();
-                while (inFlight < concurrency && !stopped.get() && (interval == 0 || now - nextStart >= 0) && targets.hasNext()) {
+                while (inFlight < concurrency && !stopped.get() && (interval == 0 || now - nextStart >= 0)) {
                     Target t = targets.next();
+                    if (t == null) break;
                     started++;
                     if (interval > 0) nextStart = Math.max(nextStart + interval, now - 1_000_000_000L);
                     Object o = start(io, t, now, timeoutNanos);
@@ -455,7 +533,9 @@ public final class EpollScanEngine implements ScanEngine {
 
     private ScanResult result(Probe p) {
         if (p.result != null) return p.result;
-        return assessor.assess(p.target, p.outcome, p.rtt);
+        synchronized (assessor) { // the loops share it, and its memory of replies
+            return assessor.assess(p.target, p.outcome, p.rtt);
+        }
     }
 
     private static ScanResult connectFailed(Target t, int errno, double rtt) {
