@@ -48,7 +48,8 @@ public final class ScanCommand implements Callable<Integer> {
      * does not wait for it. Whatever fails here fails again, and is reported, where it is used.
      */
     private final java.util.concurrent.FutureTask<FingerprintDatabase> prefetch = new java.util.concurrent.FutureTask<>(() -> {
-        EpollScanEngine.available();
+        // without native access the JVM would warn about the linking: that is left to a scan that runs
+        if (ScanCommand.class.getModule().isNativeAccessEnabled()) EpollScanEngine.available();
         return FingerprintFile.bundled();
     });
 
