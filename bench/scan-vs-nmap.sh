@@ -51,8 +51,9 @@ for r in $(seq 1 "$rounds"); do
   [ "$ours_pptp" = "$ours_n" ] && [ "$nmap_pptp" = "$nmap_n" ] \
     || { echo "round $r: not every host was reported as PPTP ($ours_pptp/$ours_n, nmap $nmap_pptp/$nmap_n)" >&2; exit 1; }
   ours_rate=$(echo "$ours_n / $ours" | bc -l); nmap_rate=$(echo "$nmap_n / $theirs" | bc -l)
-  printf 'round %d: pptp4j %6d hosts in %6.2f s = %6.0f hosts/s | nmap %5d hosts in %6.2f s = %5.0f hosts/s | %4.1fx\n' \
-    "$r" "$ours_n" "$ours" "$ours_rate" "$nmap_n" "$theirs" "$nmap_rate" "$(echo "$ours_rate / $nmap_rate" | bc -l)"
+  printf 'round %d: pptp4j %6d hosts in %6.2f s = %6.0f hosts/s | nmap %5d hosts in %6.2f s = %5.0f hosts/s | %4.1fx | pptp4j own count %s, load %s\n' \
+    "$r" "$ours_n" "$ours" "$ours_rate" "$nmap_n" "$theirs" "$nmap_rate" "$(echo "$ours_rate / $nmap_rate" | bc -l)" \
+    "$(grep -o '([0-9]*/s)' "$work/ours.err" | tail -n1)" "$(cut -d' ' -f1 /proc/loadavg)"
   [ "$(echo "$ours_rate > $best_ours" | bc)" = 1 ] && best_ours=$ours_rate
   [ "$(echo "$nmap_rate > $best_nmap" | bc)" = 1 ] && best_nmap=$nmap_rate
 done
@@ -60,3 +61,4 @@ printf 'pptp4j scan 127.0.0.0/%d%s: best %8.0f hosts/s\n' "$ours_prefix" "${PPTP
 printf 'nmap -Pn -n -p1723 --script pptp-version 127.0.0.0/%d: best %8.0f hosts/s\n' "$nmap_prefix" "$best_nmap"
 printf 'ratio (pptp4j / nmap): %.1fx\n' "$(echo "$best_ours / $best_nmap" | bc -l)"
 printf 'pptp4j said: %s\n' "$(tail -n1 "$work/ours.err")"
+printf 'load after: %s\n' "$(cut -d' ' -f1-3 /proc/loadavg)"

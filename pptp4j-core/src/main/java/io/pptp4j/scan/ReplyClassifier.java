@@ -79,6 +79,33 @@ public final class ReplyClassifier {
         }
     }
 
+    /**
+     * {@link #classify} for a scan, which meets the same reply octets on host after host: octets equal, to
+     * the last one, to those of the last complete classification give that outcome again (the outcomes are
+     * immutable and {@code classify} depends on nothing else), without decoding them anew. Every octet is
+     * still compared. Not thread-safe: one per scanning thread.
+     */
+    public static final class Memo {
+        private final byte[] last = new byte[MAX_MESSAGE];
+        private int lastLength = -1;
+        private boolean lastEnded;
+        private Outcome lastOutcome;
+
+        public Outcome classify(byte[] buf, int length, boolean ended) {
+            if (length == lastLength && ended == lastEnded && Arrays.equals(buf, 0, length, last, 0, length)) {
+                return lastOutcome;
+            }
+            Outcome o = ReplyClassifier.classify(buf, length, ended);
+            if (!(o instanceof NeedMore) && length <= last.length) {
+                System.arraycopy(buf, 0, last, 0, length);
+                lastLength = length;
+                lastEnded = ended;
+                lastOutcome = o;
+            }
+            return o;
+        }
+    }
+
     private static Outcome outcome(ControlMessage m, String nonconformance) {
         if (m instanceof StartControlConnectionReply r) {
             return new Reply(r, nonconformance);

@@ -18,8 +18,30 @@ public final class ScanAssessor {
      */
     private final java.util.Map<StartControlConnectionReply, Matched> recent = new java.util.HashMap<>();
     private static final int RECENT_MAX = 4096;
+    private Matched last;
 
-    private record Matched(Fingerprint fingerprint, java.util.Optional<String> defacement, java.util.Optional<String> honeypot) {}
+    /**
+     * One reply met before: the first instance (results share it, and the findings list, so that a writer
+     * can tell a repeat by identity), what the database said, and the findings for the last port and
+     * nonconformance it came with (they name the port).
+     */
+    private static final class Matched {
+        final StartControlConnectionReply reply;
+        final Fingerprint fingerprint;
+        final java.util.Optional<String> defacement;
+        final java.util.Optional<String> honeypot;
+        int port;
+        String nonconformance;
+        List<Finding> findings;
+
+        Matched(StartControlConnectionReply reply, Fingerprint fingerprint, java.util.Optional<String> defacement,
+                java.util.Optional<String> honeypot) {
+            this.reply = reply;
+            this.fingerprint = fingerprint;
+            this.defacement = defacement;
+            this.honeypot = honeypot;
+        }
+    }
 
     /** {@code today} decides whether an end-of-life date has passed. */
     public ScanAssessor(FingerprintDatabase database, LocalDate today) {
@@ -44,19 +66,31 @@ public final class ScanAssessor {
     }
 
     private ScanResult assessReply(Target target, StartControlConnectionReply r, String nonconformance, Double rtt) {
-        Matched matched = recent.get(r);
+        // the same instance as the last reply (a scan's memo hands out the same outcome) needs no lookup
+        Matched matched = last != null && last.reply == r ? last : recent.get(r);
         if (matched == null) {
             if (recent.size() >= RECENT_MAX) recent.clear();
-            matched = new Matched(database.identify(r).orElse(null), signs(r, database.defacementSignsIn(r)),
+            matched = new Matched(r, database.identify(r).orElse(null), signs(r, database.defacementSignsIn(r)),
                     signs(r, database.honeypotSignsIn(r)));
             recent.put(r, matched);
         }
-        Fingerprint fingerprint = matched.fingerprint();
+        if (matched.findings == null || matched.port != target.port() || !java.util.Objects.equals(matched.nonconformance, nonconformance)) {
+            matched.findings = List.copyOf(findings(target.port(), matched, nonconformance));
+            matched.port = target.port();
+            matched.nonconformance = nonconformance;
+        }
+        last = matched;
+        return new ScanResult(target, ScanStatus.PPTP, rtt, matched.reply, null, null, matched.fingerprint, matched.findings);
+    }
+
+    private List<Finding> findings(int port, Matched matched, String nonconformance) {
+        StartControlConnectionReply r = matched.reply;
+        Fingerprint fingerprint = matched.fingerprint;
         List<Finding> findings = new ArrayList<>();
-        findings.add(FindingKind.PPTP_EXPOSED.with("TCP " + target.port() + " answered a Start-Control-Connection-Request"
+        findings.add(FindingKind.PPTP_EXPOSED.with("TCP " + port + " answered a Start-Control-Connection-Request"
                 + (r.vendorString().isEmpty() ? "" : " as \"" + r.vendorString() + "\"")
                 + " with Result Code " + StartControlConnectionResult.describe(r.resultCode())));
-        matched.defacement().ifPresent(e -> findings.add(FindingKind.DEFACED_HOST_NAME.with(e)));
+        matched.defacement.ifPresent(e -> findings.add(FindingKind.DEFACED_HOST_NAME.with(e)));
         if (fingerprint != null && fingerprint.endOfLife() != null && !LocalDate.parse(fingerprint.endOfLife()).isAfter(today)) {
             findings.add(FindingKind.END_OF_LIFE.with(fingerprint.product() + (fingerprint.os() != null ? " (" + fingerprint.os() + ")" : "")
                     + ", support ended " + fingerprint.endOfLife() + "; identified by " + fingerprint.evidence()));
@@ -72,8 +106,8 @@ public final class ScanAssessor {
         if (nonconformance != null) {
             findings.add(FindingKind.NONCONFORMANT.with(nonconformance));
         }
-        matched.honeypot().ifPresent(e -> findings.add(FindingKind.HONEYPOT_SIGN.with(e)));
-        return new ScanResult(target, ScanStatus.PPTP, rtt, r, null, null, fingerprint, findings);
+        matched.honeypot.ifPresent(e -> findings.add(FindingKind.HONEYPOT_SIGN.with(e)));
+        return findings;
     }
 
     /** One line of evidence for all the signs that matched: {@code host name "X": reason (sign-id); ...}. */

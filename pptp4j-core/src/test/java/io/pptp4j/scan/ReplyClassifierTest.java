@@ -107,4 +107,20 @@ class ReplyClassifierTest {
         byte[] stop = ControlMessageCodec.encode(new ControlMessage.StopControlConnectionRequest(2));
         assertThat(classify(stop, false)).isEqualTo(new ReplyClassifier.OtherMessage(new ControlMessage.StopControlConnectionRequest(2)));
     }
+
+    @Test
+    void theMemoGivesTheSameOutcomeForTheSameOctetsOnlyAndNeverRemembersNeedMore() {
+        ReplyClassifier.Memo memo = new ReplyClassifier.Memo();
+        byte[] buf = Arrays.copyOf(Hex.parse(PPTPD_SCCRP), ReplyClassifier.MAX_MESSAGE);
+        ReplyClassifier.Outcome first = memo.classify(buf, 156, false);
+        assertThat(first).isEqualTo(ReplyClassifier.classify(buf, 156, false));
+        assertThat(memo.classify(buf.clone(), 156, false)).isSameAs(first);
+        byte[] rras = Arrays.copyOf(Hex.parse(RRAS_SCCRP), ReplyClassifier.MAX_MESSAGE);
+        assertThat(memo.classify(rras, 156, false)).isEqualTo(ReplyClassifier.classify(rras, 156, false)).isNotEqualTo(first);
+        buf[29] ^= 0x0E; // one octet of the host name differs: "local" becomes "lacal"
+        assertThat(((ReplyClassifier.Reply) memo.classify(buf, 156, false)).reply().hostName()).isEqualTo("lacal");
+        assertThat(memo.classify(buf, 100, false)).isInstanceOf(ReplyClassifier.NeedMore.class);
+        assertThat(memo.classify(buf, 100, true)).isInstanceOf(ReplyClassifier.MalformedPptp.class);
+        assertThat(memo.classify(buf, 100, false)).isInstanceOf(ReplyClassifier.NeedMore.class);
+    }
 }

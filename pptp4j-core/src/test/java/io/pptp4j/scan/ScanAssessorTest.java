@@ -136,4 +136,24 @@ class ScanAssessorTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> new FingerprintDatabase(List.of(DB.products().get(2), DB.products().get(2)),
                 List.of(), List.of())).hasMessage("rule id 'poptop' is used twice");
     }
+
+    @Test
+    void aRepeatedReplySharesItsAssessmentButNotAcrossPortsOrNonconformances() {
+        ScanAssessor a = new ScanAssessor(DB, LocalDate.of(2026, 11, 24));
+        ScanResult first = a.assess(TARGET, new ReplyClassifier.Reply(reply(1, 9600, "", "Microsoft"), null), 1.0);
+        ScanResult again = a.assess(Target.of(TargetSpec.literal("192.0.2.3"), 1723),
+                new ReplyClassifier.Reply(reply(1, 9600, "", "Microsoft"), null), 2.0);
+        assertThat(again.reply()).isSameAs(first.reply());
+        assertThat(again.findings()).isSameAs(first.findings());
+        assertThat(again.target().ip()).isEqualTo("192.0.2.3");
+        assertThat(again.rttMillis()).isEqualTo(2.0);
+        ScanResult otherPort = a.assess(Target.of(TargetSpec.literal("192.0.2.3"), 1724),
+                new ReplyClassifier.Reply(reply(1, 9600, "", "Microsoft"), null), 2.0);
+        assertThat(otherPort.findings().getFirst().evidence()).startsWith("TCP 1724 answered");
+        ScanResult odd = a.assess(Target.of(TargetSpec.literal("192.0.2.3"), 1724),
+                new ReplyClassifier.Reply(reply(1, 9600, "", "Microsoft"), "SCCRP: odd"), 2.0);
+        assertThat(odd.findings()).extracting(Finding::id).containsExactly("PPTP-EXPOSED", "PPTP-END-OF-LIFE", "PPTP-NONCONFORMANT");
+        ScanResult back = a.assess(TARGET, new ReplyClassifier.Reply(reply(1, 9600, "", "Microsoft"), null), 1.0);
+        assertThat(back.findings()).isEqualTo(first.findings());
+    }
 }

@@ -66,6 +66,8 @@ public final class EpollScanEngine implements ScanEngine {
     private static final int EVENT_SIZE = PACKED_EVENTS ? 12 : 16;
     private static final int EVENT_DATA = PACKED_EVENTS ? 4 : 8;
     private static final ValueLayout.OfLong DATA = JAVA_LONG.withByteAlignment(1);
+    /** A constant, not made per event: a layout made per access costs a var handle lookup each time. */
+    private static final ValueLayout.OfInt EVENTS = JAVA_INT.withByteAlignment(1);
     private static final ValueLayout.OfShort NETWORK_SHORT = ValueLayout.JAVA_SHORT.withOrder(ByteOrder.BIG_ENDIAN);
 
     private static final Native NATIVE = Native.load();
@@ -156,6 +158,7 @@ public final class EpollScanEngine implements ScanEngine {
         final MemorySegment stop;
         final MemorySegment option = arena.allocate(8, 4);
         final byte[] heap = new byte[ReplyClassifier.MAX_MESSAGE];
+        final ReplyClassifier.Memo classifier = new ReplyClassifier.Memo();
         final int epfd;
 
         Io() throws IOException {
@@ -278,11 +281,88 @@ public final class EpollScanEngine implements ScanEngine {
         }
     }
 
+    /**
+     * The loops that run at once, each on its own thread with its own epoll instance and a share of the
+     * concurrency: the kernel's work per connection, most of a scan's cost, is then spread over the cores.
+     * One when a rate is set (one clock paces the starts) or when there is one core. The system property
+     * {@code pptp4j.scan.loops} sets the number (for measurements).
+     */
+    private int loops() {
+        if (settings.rate() > 0) return 1;
+        int wanted = Integer.getInteger("pptp4j.scan.loops", Runtime.getRuntime().availableProcessors());
+        return Math.clamp(Math.min(wanted, settings.concurrency()), 1, MAX_LOOPS);
+    }
+
+    private static final int MAX_LOOPS = 4;
+
+    /** The targets, handed out one at a time to whichever loop asks; null when there are no more. */
+    private static final class Source {
+        private final Iterator<Target> targets;
+
+        Source(Iterator<Target> targets) { this.targets = targets; }
+
+        synchronized Target next() { return targets.hasNext() ? targets.next() : null; }
+
+        synchronized boolean hasNext() { return targets.hasNext(); }
+    }
+
     @Override
     public long run(Iterator<Target> targets, Consumer<ScanResult> sink) throws IOException {
+        int loops = loops();
+        if (loops == 1) return loop(new Source(targets), sink, settings.concurrency());
+        Source source = new Source(targets);
+        // the assessor and the sink see one result at a time, as with one loop
+        Object serial = new Object();
+        Consumer<ScanResult> one = r -> {
+            synchronized (serial) {
+                sink.accept(r);
+            }
+        };
+        java.util.concurrent.atomic.AtomicLong started = new java.util.concurrent.atomic.AtomicLong();
+        java.util.concurrent.atomic.AtomicReference<Throwable> failure = new java.util.concurrent.atomic.AtomicReference<>();
+        Thread[] others = new Thread[loops - 1];
+        int share = settings.concurrency() / loops;
+        for (int i = 0; i < others.length; i++) {
+            others[i] = Thread.ofPlatform().name("scan-loop-" + (i + 1)).start(() -> {
+                try {
+                    started.addAndGet(loop(source, one, share));
+                } catch (Throwable t) {
+                    failure.compareAndSet(null, t);
+                    stop();
+                }
+            });
+        }
+        try {
+            started.addAndGet(loop(source, one, settings.concurrency() - share * others.length));
+        } catch (IOException | RuntimeException | Error e) {
+            failure.compareAndSet(null, e);
+            stop();
+        } finally {
+            for (Thread t : others) {
+                boolean interrupted = false;
+                while (true) {
+                    try {
+                        t.join();
+                        break;
+                    } catch (InterruptedException e) {
+                        interrupted = true;
+                    }
+                }
+                if (interrupted) Thread.currentThread().interrupt();
+            }
+        }
+        Throwable t = failure.get();
+        if (t instanceof IOException e) throw e;
+        if (t instanceof RuntimeException e) throw e;
+        if (t instanceof Error e) throw e;
+        if (t != null) throw new IOException(t);
+        return started.get();
+    }
+
+    /** One loop: its own epoll instance, at most {@code concurrency} connections in flight. */
+    private long loop(Source targets, Consumer<ScanResult> sink, int concurrency) throws IOException {
         long interval = settings.rate() > 0 ? 1_000_000_000L / settings.rate() : 0;
         long timeoutNanos = timeoutMillis * 1_000_000L;
-        int concurrency = settings.concurrency();
         long nextStart = System.nanoTime();
         long nextSweep = nextStart + SWEEP_NANOS;
         long started = 0;
@@ -291,8 +371,9 @@ public final class EpollScanEngine implements ScanEngine {
         try (Io io = new Io()) {
             while (true) {
                 long now = System.nanoTime();
-                while (inFlight < concurrency && !stopped.get() && (interval == 0 || now - nextStart >= 0) && targets.hasNext()) {
+                while (inFlight < concurrency && !stopped.get() && (interval == 0 || now - nextStart >= 0)) {
                     Target t = targets.next();
+                    if (t == null) break;
                     started++;
                     if (interval > 0) nextStart = Math.max(nextStart + interval, now - 1_000_000_000L);
                     Object o = start(io, t, now, timeoutNanos);
@@ -314,7 +395,7 @@ public final class EpollScanEngine implements ScanEngine {
                 long t = System.nanoTime();
                 for (int i = 0; i < n; i++) {
                     long base = (long) i * EVENT_SIZE;
-                    int ev = io.events.get(JAVA_INT.withByteAlignment(1), base);
+                    int ev = io.events.get(EVENTS, base);
                     int fd = (int) io.events.get(DATA, base + EVENT_DATA);
                     Probe p = fd < byFd.length ? byFd[fd] : null;
                     if (p == null) continue;
@@ -400,11 +481,16 @@ public final class EpollScanEngine implements ScanEngine {
                 ended(p, "closed the connection without a reply", now);
                 return true;
             }
-            if (p.reply == null) p.reply = new byte[ReplyClassifier.MAX_MESSAGE];
-            MemorySegment.copy(io.buffer, ValueLayout.JAVA_BYTE, 0, p.reply, p.length, (int) r);
+            // the common case, a whole reply in one read, is classified from the run's buffer (classify keeps
+            // copies, not the array); only a probe whose reply comes in pieces gets an array of its own
+            byte[] into = p.reply != null ? p.reply : io.heap;
+            MemorySegment.copy(io.buffer, ValueLayout.JAVA_BYTE, 0, into, p.length, (int) r);
             p.length += (int) r;
-            ReplyClassifier.Outcome o = ReplyClassifier.classify(p.reply, p.length, p.length == p.reply.length || hangUp);
-            if (o instanceof ReplyClassifier.NeedMore) return false;
+            ReplyClassifier.Outcome o = io.classifier.classify(into, p.length, p.length == into.length || hangUp);
+            if (o instanceof ReplyClassifier.NeedMore) {
+                if (p.reply == null) p.reply = Arrays.copyOf(io.heap, ReplyClassifier.MAX_MESSAGE);
+                return false;
+            }
             p.outcome = o;
             p.rtt = ScanEngine.millis(now - p.sent);
             if (!(o instanceof ReplyClassifier.Reply reply) || reply.reply().resultCode() != StartControlConnectionResult.SUCCESSFUL.value()
@@ -447,7 +533,9 @@ public final class EpollScanEngine implements ScanEngine {
 
     private ScanResult result(Probe p) {
         if (p.result != null) return p.result;
-        return assessor.assess(p.target, p.outcome, p.rtt);
+        synchronized (assessor) { // the loops share it, and its memory of replies
+            return assessor.assess(p.target, p.outcome, p.rtt);
+        }
     }
 
     private static ScanResult connectFailed(Target t, int errno, double rtt) {

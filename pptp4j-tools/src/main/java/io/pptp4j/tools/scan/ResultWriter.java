@@ -54,11 +54,25 @@ public sealed interface ResultWriter permits JsonlResultWriter, CsvResultWriter,
 
     /** The fields of {@link #writeJson}, inside an object the caller opened (probe adds its own after them). */
     static void writeFields(ScanResult r, com.fasterxml.jackson.core.JsonGenerator g) throws java.io.IOException {
+        writeTargetFields(r, g);
+        writeReplyFields(r, g);
+        writeLastFields(r, g);
+    }
+
+    /** The fields about the target itself: {@code ip}, {@code port}, {@code status}, {@code rtt_ms}. */
+    static void writeTargetFields(ScanResult r, com.fasterxml.jackson.core.JsonGenerator g) throws java.io.IOException {
         g.writeStringField("ip", r.target().ip());
         g.writeNumberField("port", r.target().port());
         g.writeStringField("status", r.status().label());
         g.writeFieldName("rtt_ms");
         if (r.rttMillis() != null) g.writeNumber(r.rttMillis()); else g.writeNull();
+    }
+
+    /**
+     * The fields that follow from the reply, the fingerprint and the findings alone (a scan meets the same
+     * ones host after host): from {@code protocol_version} to {@code findings}.
+     */
+    static void writeReplyFields(ScanResult r, com.fasterxml.jackson.core.JsonGenerator g) throws java.io.IOException {
         StartControlConnectionReply s = r.reply();
         if (s != null) {
             g.writeNumberField("protocol_version", s.protocolVersion());
@@ -95,6 +109,10 @@ public sealed interface ResultWriter permits JsonlResultWriter, CsvResultWriter,
             g.writeEndObject();
         }
         g.writeEndArray();
+    }
+
+    /** The fields added when they apply: {@code first_bytes}, {@code error}, {@code target}. */
+    static void writeLastFields(ScanResult r, com.fasterxml.jackson.core.JsonGenerator g) throws java.io.IOException {
         if (r.firstBytes() != null) g.writeStringField("first_bytes", r.firstBytes().hex());
         if (r.error() != null) g.writeStringField("error", r.error());
         if (r.target().hostName() != null) g.writeStringField("target", r.target().hostName());

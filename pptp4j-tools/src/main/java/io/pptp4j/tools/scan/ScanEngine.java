@@ -17,7 +17,7 @@ import java.util.function.Consumer;
  * Stop-Control-Connection-Request (RFC 2637 2.3) whose reply is awaited (briefly) before closing. At
  * most {@code concurrency} connections in flight, at most {@code rate} new ones a second (0: no limit);
  * targets are taken from the iterator only as connections finish, so memory is bounded whatever the
- * range. Results go to the sink on the engine's one thread.
+ * range. Results go to the sink one at a time (the epoll engine runs a loop per core, and serialises them).
  */
 public sealed interface ScanEngine permits NioScanEngine, EpollScanEngine {
     /** Longest wait for the Stop-Control-Connection-Reply: the scan already has what it came for. */

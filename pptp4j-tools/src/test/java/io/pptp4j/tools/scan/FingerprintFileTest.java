@@ -92,4 +92,14 @@ class FingerprintFileTest {
                 .hasMessage("test.json: rule x: needs vendor, hostname, firmware or max_channels");
         assertThatThrownBy(() -> parse("[1]")).hasMessage("test.json: expected a JSON object");
     }
+
+    @Test
+    void rejectsTextThatIsNotJsonAndReadsNumbers() throws Exception {
+        assertThatThrownBy(() -> parse("{\"products\": [}")).hasMessageStartingWith("test.json: not JSON: Unexpected close marker '}'");
+        assertThatThrownBy(() -> parse("")).hasMessage("test.json: expected a JSON object");
+        FingerprintDatabase db = parse("{\"products\":[{\"id\":\"x\",\"max_channels\":5,\"product\":\"p\",\"confidence\":\"low\","
+                + "\"note\":null}],\"honeypot_signs\":[],\"extra\":[1.5,true,false,{\"a\":[]}]}");
+        assertThat(db.identify(new StartControlConnectionReply(0x0100, 1, 0, 0, 0, 5, 0, "", "")).orElseThrow().ruleId()).isEqualTo("x");
+        assertThat(db.identify(new StartControlConnectionReply(0x0100, 1, 0, 0, 0, 4, 0, "", ""))).isEmpty();
+    }
 }

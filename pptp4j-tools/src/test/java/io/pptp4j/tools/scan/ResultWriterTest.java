@@ -127,4 +127,21 @@ class ResultWriterTest {
                 "framing 0x00000000 (none)", "HIGH     PPTP-EXPOSED:",
                 "not-pptp", "no PPTP Magic Cookie at offset 4: \"HTTP/1.0 400, \"bad\"\"");
     }
+
+    @Test
+    void jsonlLinesAreTheSameWhenTheReplyRepeats() {
+        ScanResult named = new ScanResult(new Target(TargetSpec.literal("192.0.2.4"), 1723, "vpn.example.com", null), ScanStatus.PPTP,
+                0.5, pptpd().reply(), null, null, pptpd().fingerprint(), pptpd().findings());
+        ScanResult v6 = new ScanResult(Target.of(TargetSpec.literal("2001:db8::1"), 10000), ScanStatus.PPTP, 1234567.125,
+                pptpd().reply(), null, null, pptpd().fingerprint(), pptpd().findings());
+        ScanResult tiny = new ScanResult(TARGET, ScanStatus.PPTP, 0.001, pptpd().reply(), null, null, pptpd().fingerprint(),
+                pptpd().findings());
+        ScanResult[] results = {pptpd(), pptpd(), http(), ScanResult.of(TARGET, ScanStatus.CLOSED, 0.1, null), pptpd(), rras2008(),
+            named, ScanResult.of(TARGET, ScanStatus.FILTERED, null, "host unreachable"), rras2008(), v6, tiny,
+            ScanResult.of(TARGET, ScanStatus.CLOSED, null, null), ScanResult.of(TARGET, ScanStatus.CLOSED, 12345678.0, null)};
+        assertThat(results[1].findings()).isSameAs(results[0].findings());
+        List<String> expected = new ArrayList<>();
+        for (ScanResult r : results) expected.add(ResultWriter.jsonLine(r));
+        assertThat(write(ResultWriter.Format.JSONL, results).lines().toList()).isEqualTo(expected);
+    }
 }

@@ -139,6 +139,20 @@ class ScanOnTheNetworkTest {
     }
 
     @Test
+    void everyTargetIsReportedOnceWhicheverLoopTookIt() throws Exception {
+        // with two or more cores the epoll engine runs a loop per core, sharing the targets and --concurrency 7
+        server = CliProcess.start(hosts.server(), "server", "--listen", SERVER);
+        server.awaitOutput("listening on", WAIT);
+        Map<String, JsonNode> r = scan("192.0.2.64/27", SERVER, "-p", "1723,1724", "--timeout", "400", "--concurrency", "7",
+                "--engine", "epoll");
+        assertThat(r).hasSize(2 + 32 * 2); // scan() checks the summary's count: a duplicate would be seen there
+        assertThat(r.get(SERVER + ":1723").get("status").asText()).isEqualTo("pptp");
+        assertThat(r.get(SERVER + ":1724").get("status").asText()).isEqualTo("closed");
+        assertThat(r.values().stream().filter(n -> !n.get("ip").asText().equals(SERVER)).map(n -> n.get("status").asText()))
+                .hasSize(64).containsOnly("filtered");
+    }
+
+    @Test
     void ctrlCPrintsWhatWasFoundSoFar() throws Exception {
         net.startServer(WAIT);
         // the server first, then a slow walk through a /16 of nobody
