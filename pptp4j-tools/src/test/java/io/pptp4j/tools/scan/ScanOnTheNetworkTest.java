@@ -141,8 +141,7 @@ class ScanOnTheNetworkTest {
     @Test
     void everyTargetIsReportedOnceWhicheverLoopTookIt() throws Exception {
         // with two or more cores the epoll engine runs a loop per core, sharing the targets and --concurrency 7
-        server = CliProcess.start(hosts.server(), "server", "--listen", SERVER);
-        server.awaitOutput("listening on", WAIT);
+        net.startServer(WAIT);
         Map<String, JsonNode> r = scan("192.0.2.64/27", SERVER, "-p", "1723,1724", "--timeout", "400", "--concurrency", "7",
                 "--engine", "epoll");
         assertThat(r).hasSize(2 + 32 * 2); // scan() checks the summary's count: a duplicate would be seen there
