@@ -180,6 +180,9 @@ public final class GreCall implements AutoCloseable {
      * window does not let go at once takes the way of {@link #send}.
      */
     public boolean sendInPlace(byte[][] bufs, int[] offs, int[] lens, int count) {
+        if (count < 0 || count > batchStarts.length) {
+            throw new IllegalArgumentException("a batch of " + count + " frames: 0 to " + batchStarts.length);
+        }
         lock.lock();
         try {
             if (closed) {
