@@ -93,6 +93,8 @@ public final class GreTransport implements AutoCloseable {
     private final List<Thread> timerThreads = new CopyOnWriteArrayList<>();
     private final Thread receiveThread;
     private final byte[] receiveBuffer = new byte[RawIpSocket.MAX_DATAGRAM_LENGTH];
+    /** The source of the datagram in the receive buffer, from {@link RawIpSocket#batchPayload}. */
+    private final int[] source = new int[1];
 
     private final ReentrantLock sendLock = new ReentrantLock();
     private final byte[] sendBuffer = new byte[GreHeader.MAX_HEADER_LENGTH + GreCallEngine.MAX_PAYLOAD_LENGTH];
@@ -344,9 +346,17 @@ public final class GreTransport implements AutoCloseable {
 
         @Override
         public int sendEncodedBatch(byte[][] bufs, int[] offs, int[] lens, int count, Inet4Address peer) {
+            // up to the first that does not fit an IPv4 datagram: sendEncoded says MESSAGE_TOO_LONG for it
+            int fit = 0;
+            while (fit < count && lens[fit] <= RawIpSocket.MAX_DATAGRAM_LENGTH) {
+                fit++;
+            }
+            if (fit == 0) {
+                return 0;
+            }
             int sent;
             try {
-                sent = socket.sendBatch(bufs, offs, lens, count, peer); // one sendmmsg
+                sent = socket.sendBatch(bufs, offs, lens, fit, peer); // one sendmmsg
             } catch (IOException e) {
                 sent = 0; // the caller sends the first again and counts what it says
             }
@@ -430,29 +440,34 @@ public final class GreTransport implements AutoCloseable {
                 continue;
             }
             for (int i = 0; i < received; i++) {
-                int length = socket.batchPayload(i, receiveBuffer, 0, receiveBuffer.length);
+                int length;
+                try {
+                    length = socket.batchPayload(i, receiveBuffer, 0, receiveBuffer.length, source);
+                } catch (SocketClosedException e) {
+                    return; // closed while the batch was being handed out (a consumer may close us)
+                }
                 if (length < 0) {
                     receiveErrors.incrementAndGet(); // no IPv4 header: the kernel never gives one, counted anyway
                     continue;
                 }
-                dispatch(length, i);
+                dispatch(length, source[0]);
             }
         }
     }
 
-    /** Datagram {@code i} of the batch, whose GRE packet is in the receive buffer. */
-    private void dispatch(int length, int i) {
+    /** A datagram from {@code sourceBits} whose GRE packet is in the receive buffer. */
+    private void dispatch(int length, int sourceBits) {
         try {
             // the steady state: a packet for a known call that it takes in place, without values
             int headerLength = GreCodec.steadyStateHeaderLength(receiveBuffer, 0, length);
             if (headerLength > 0) {
-                GreCall call = demultiplexer.callFor(GreCodec.callIdAt(receiveBuffer, 0), socket.batchSource(i));
+                GreCall call = demultiplexer.callFor(GreCodec.callIdAt(receiveBuffer, 0), sourceBits);
                 if (call != null && call.receiveInPlace(receiveBuffer, 0, length, headerLength)) {
                     demultiplexer.countRouted();
                     return;
                 }
             }
-            Inet4Address source = socket.batchSourceAddress(i);
+            Inet4Address source = socket.sourceAddress(sourceBits);
             // the buffer holds any IPv4 payload, so the datagram is never cut short
             GreDemultiplexer.Route<GreCall> route = demultiplexer.route(receiveBuffer, length, source);
             if (route instanceof GreDemultiplexer.Route.ToCall<GreCall>(GreCall call, GrePacket packet)) {

@@ -279,7 +279,7 @@ public final class RawIpSocket implements AutoCloseable {
     /**
      * Waits up to {@code timeoutNanos} for datagrams and takes up to {@link #BATCH_SIZE} of them in one
      * {@code recvmmsg} (Linux 2.6.33); returns how many, 0 when the time ran out. Read them with
-     * {@link #batchPayload} and {@link #batchSource} until the next receive. Allocates nothing on the
+     * {@link #batchPayload} until the next receive. Allocates nothing on the
      * Java heap. Errors as for {@link #receive}.
      */
     public int receiveBatch(long timeoutNanos) throws IOException {
@@ -304,34 +304,43 @@ public final class RawIpSocket implements AutoCloseable {
 
     /**
      * Copies the IP payload (without the IPv4 header) of datagram {@code i} of the last
-     * {@link #receiveBatch} into {@code buf} from {@code off}, at most {@code len} bytes; returns the
-     * payload's length, or -1 when the datagram has no valid IPv4 header or was longer than the buffer.
+     * {@link #receiveBatch} into {@code buf} from {@code off}, at most {@code len} bytes, and puts its
+     * source address (network byte order) in {@code source[0]}; returns the payload's length (more than
+     * {@code len} when it did not fit), or -1 when the datagram has no valid IPv4 header or the kernel cut
+     * it (MSG_TRUNC).
+     *
+     * @throws SocketClosedException when the socket was closed since: the batch's memory is gone
      */
-    public int batchPayload(int i, byte[] buf, int off, int len) {
-        Objects.checkIndex(i, batchCount);
+    public int batchPayload(int i, byte[] buf, int off, int len, int[] source) throws SocketClosedException {
         Objects.checkFromIndexSize(off, len, buf.length);
-        int received = receiveBatch.vector().get(JAVA_INT, (long) i * Libc.MMSGHDR_SIZE + Libc.MMSGHDR_LEN);
-        int flags = receiveBatch.vector().get(JAVA_INT, (long) i * Libc.MMSGHDR_SIZE + Libc.MMSGHDR_FLAGS);
-        long base = (long) i * MAX_DATAGRAM_LENGTH;
-        int versionAndIhl = received > 0 ? receiveBatch.buffers().get(JAVA_BYTE, base) & 0xFF : 0;
-        int headerLength = (versionAndIhl & 0xF) * 4;
-        if ((flags & Libc.MSG_TRUNC) != 0 || received < IPV4_MIN_HEADER_LENGTH || versionAndIhl >>> 4 != 4
-                || headerLength < IPV4_MIN_HEADER_LENGTH || headerLength > received) {
-            return -1;
+        begin("batchPayload");
+        try {
+            Objects.checkIndex(i, batchCount);
+            MemorySegment vector = receiveBatch.vector();
+            MemorySegment buffers = receiveBatch.buffers();
+            int received = vector.get(JAVA_INT, (long) i * Libc.MMSGHDR_SIZE + Libc.MMSGHDR_LEN);
+            int flags = vector.get(JAVA_INT, (long) i * Libc.MMSGHDR_SIZE + Libc.MMSGHDR_FLAGS);
+            long base = (long) i * MAX_DATAGRAM_LENGTH;
+            int versionAndIhl = received > 0 ? buffers.get(JAVA_BYTE, base) & 0xFF : 0;
+            int headerLength = (versionAndIhl & 0xF) * 4;
+            if ((flags & Libc.MSG_TRUNC) != 0 || received < IPV4_MIN_HEADER_LENGTH || versionAndIhl >>> 4 != 4
+                    || headerLength < IPV4_MIN_HEADER_LENGTH || headerLength > received) {
+                return -1;
+            }
+            int payloadLength = received - headerLength;
+            MemorySegment.copy(buffers, JAVA_BYTE, base + headerLength, buf, off, Math.min(payloadLength, len));
+            source[0] = buffers.get(Libc.NETWORK_INT, base + 12);
+            return payloadLength;
+        } finally {
+            end();
         }
-        int payloadLength = received - headerLength;
-        MemorySegment.copy(receiveBatch.buffers(), JAVA_BYTE, base + headerLength, buf, off, Math.min(payloadLength, len));
-        return payloadLength;
     }
 
-    /** The source address of datagram {@code i} of the last {@link #receiveBatch}, in network byte order. */
-    public int batchSource(int i) {
-        Objects.checkIndex(i, batchCount);
-        return receiveBatch.buffers().get(Libc.NETWORK_INT, (long) i * MAX_DATAGRAM_LENGTH + 12);
-    }
-
-    /** The same as an address (one kept for a run of datagrams from one peer). */
-    public Inet4Address batchSourceAddress(int i) { return sources.get(batchSource(i)); }
+    /**
+     * The address of network-order bits {@code bits} (a source from {@link #batchPayload}), one object kept
+     * for a run of datagrams from one peer; for the receiving thread.
+     */
+    public Inet4Address sourceAddress(int bits) { return sources.get(bits); }
 
     /**
      * {@link #BATCH_SIZE} {@code struct mmsghdr}s, each with one {@code iovec} onto a 64 KiB buffer of

@@ -29,6 +29,8 @@ import java.util.function.Consumer;
 public final class TunAttachment implements NetworkAttachment {
     /** How long the reader waits for room below before it looks again whether the device is still open. */
     private static final long CAPACITY_WAIT_NANOS = 200_000_000L;
+    /** The pause when the link below says no at once (it closed before the device): the session is ending. */
+    private static final long CLOSED_BELOW_PAUSE_MILLIS = 20;
 
     private final String namePattern;
     private final List<String> routes;
@@ -60,6 +62,7 @@ public final class TunAttachment implements NetworkAttachment {
             throw e;
         }
         java.util.concurrent.atomic.AtomicLong oversized = new java.util.concurrent.atomic.AtomicLong();
+        java.util.concurrent.atomic.AtomicLong failures = new java.util.concurrent.atomic.AtomicLong();
         Thread reader = Thread.ofPlatform().name("tun-" + tun.name()).daemon().start(() -> {
             // buffers for the life of the session: each datagram is read behind room for the PPP and GRE
             // headers, encrypted and framed where it lies, and sent from there (no copy, no allocation)
@@ -72,7 +75,11 @@ public final class TunAttachment implements NetworkAttachment {
                 while (tun.isOpen()) {
                     // wait for room below before taking the next packet: when the GRE window stays shut the
                     // kernel's queue fills and drops, nothing is encrypted in vain (see PacketSink)
+                    long waited = System.nanoTime();
                     if (!toPeer.awaitCapacity(CAPACITY_WAIT_NANOS)) {
+                        if (System.nanoTime() - waited < CAPACITY_WAIT_NANOS / 2) {
+                            Thread.sleep(CLOSED_BELOW_PAUSE_MILLIS); // the link below closed first: no spin until we are
+                        }
                         continue;
                     }
                     int count = 0;
@@ -91,12 +98,17 @@ public final class TunAttachment implements NetworkAttachment {
                             break;
                         }
                     }
-                    if (count == 0) {
-                        continue;
-                    } else if (count == 1) {
-                        toPeer.sendInPlace(bufs[0], PppLink.SEND_HEADROOM, lens[0]);
-                    } else {
-                        toPeer.sendInPlace(bufs, offs, lens, count);
+                    try {
+                        if (count == 1) {
+                            toPeer.sendInPlace(bufs[0], PppLink.SEND_HEADROOM, lens[0]);
+                        } else if (count > 1) {
+                            toPeer.sendInPlace(bufs, offs, lens, count);
+                        }
+                    } catch (RuntimeException e) {
+                        // a bug below must not end the session's send direction for good: say it, go on
+                        if (failures.getAndIncrement() < 3) {
+                            log.accept(tun.name() + ": packet dropped: " + e);
+                        }
                     }
                 }
             } catch (SocketClosedException | InterruptedException closed) {

@@ -310,6 +310,31 @@ class GreTransportTest {
     }
 
     @Test
+    void aBatchedFrameTooLongForIpIsReportedAndTheOthersGo() throws Exception {
+        try (TwoHosts hosts = TwoHosts.create();
+                GreTransport client = hosts.inClient(() -> GreTransport.open(CLIENT_ADDRESS));
+                GreTransport server = hosts.inServer(() -> GreTransport.open(SERVER_ADDRESS))) {
+            List<Bytes> atServer = Collections.synchronizedList(new ArrayList<>());
+            server.openCall(SERVER_CALL, CLIENT_ADDRESS, atServer::add);
+            List<GreAction.MtuProblem> problems = Collections.synchronizedList(new ArrayList<>());
+            GreCall clientCall = client.openCall(CLIENT_CALL, SERVER_ADDRESS, f -> { }, problems::add);
+            // a batch of three: the middle one with its 12-octet GRE header is 65,536 octets, one more than IPv4 holds
+            int head = io.pptp4j.gre.GreHeader.MAX_HEADER_LENGTH;
+            Bytes first = frame('C', 1);
+            Bytes last = frame('C', 3);
+            byte[][] bufs = {new byte[head + first.length()], new byte[head + 65_524], new byte[head + last.length()]};
+            first.copyTo(bufs[0], head);
+            last.copyTo(bufs[2], head);
+            clientCall.sendInPlace(bufs, new int[] {head, head, head}, new int[] {first.length(), 65_524, last.length()}, 3);
+
+            assertThat(problems).containsExactly(new GreAction.MtuProblem(65_536, 65_524));
+            assertThat(client.counters().sendMessageTooLong()).isEqualTo(1);
+            await(() -> atServer.size() == 2, "the frames before and after the refused one");
+            assertThat(atServer).containsExactly(first, last);
+        }
+    }
+
+    @Test
     void fullDeviceQueueIsReportedToTheCall() throws Exception {
         try (TwoHosts hosts = TwoHosts.create()) {
             String dev = hosts.clientInterface();

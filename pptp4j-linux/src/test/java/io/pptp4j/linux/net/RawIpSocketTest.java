@@ -53,21 +53,30 @@ class RawIpSocketTest {
                 assertThat(send(client, GrePacket.data(0x4001, i, payload), SERVER_ADDRESS)).isEqualTo(SendResult.SENT);
             }
             byte[] buf = new byte[RawIpSocket.MAX_DATAGRAM_LENGTH];
+            int[] source = new int[1];
             int seen = 0;
             for (int calls = 0; seen < count && calls < count; calls++) {
                 int n = server.receiveBatch(RECEIVE_TIMEOUT.toNanos());
                 assertThat(n).isBetween(1, RawIpSocket.BATCH_SIZE);
                 for (int i = 0; i < n; i++, seen++) {
-                    int length = server.batchPayload(i, buf, 0, buf.length);
+                    int length = server.batchPayload(i, buf, 0, buf.length, source);
                     GrePacket packet = GreCodec.decode(Arrays.copyOf(buf, length), DecodeMode.STRICT);
                     assertThat(packet.header().sequenceNumber()).hasValue(seen);
                     assertThat(packet.payload().length()).isEqualTo(seen == 3 ? 60_000 : LCP_CONFIGURE_REQUEST.length());
-                    assertThat(server.batchSourceAddress(i)).isEqualTo(CLIENT_ADDRESS);
+                    assertThat(server.sourceAddress(source[0])).isEqualTo(CLIENT_ADDRESS);
                 }
             }
             assertThat(seen).isEqualTo(count);
             assertThat(server.receiveBatch(Duration.ofMillis(50).toNanos())).as("nothing more").isZero();
-            assertThatThrownBy(() -> server.batchPayload(0, buf, 0, buf.length)).isInstanceOf(IndexOutOfBoundsException.class);
+            assertThatThrownBy(() -> server.batchPayload(0, buf, 0, buf.length, source)).isInstanceOf(IndexOutOfBoundsException.class);
+            // a datagram taken, then the socket closed (a consumer may close it): the batch's memory is gone,
+            // and reading it says so instead of touching freed memory
+            send(client, GrePacket.data(0x4001, 99, LCP_CONFIGURE_REQUEST), SERVER_ADDRESS);
+            assertThat(server.receiveBatch(RECEIVE_TIMEOUT.toNanos())).isEqualTo(1);
+            server.close();
+            assertThatThrownBy(() -> server.batchPayload(0, buf, 0, buf.length, source))
+                    .isInstanceOf(SocketClosedException.class)
+                    .hasMessage("batchPayload: raw IPv4 socket (protocol 47) is closed");
         }
     }
 
