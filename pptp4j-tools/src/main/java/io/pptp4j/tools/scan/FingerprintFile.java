@@ -59,7 +59,9 @@ public final class FingerprintFile {
         try {
             root = readTree(in);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalArgumentException(source + ": not JSON: " + e.getOriginalMessage());
+            com.fasterxml.jackson.core.JsonLocation at = e.getLocation();
+            throw new IllegalArgumentException(source + ": not JSON" + (at == null ? "" : " at line " + at.getLineNr()
+                    + ", column " + at.getColumnNr()) + ": " + e.getOriginalMessage());
         }
         if (root == null || !root.isObject()) throw new IllegalArgumentException(source + ": expected a JSON object");
         try {

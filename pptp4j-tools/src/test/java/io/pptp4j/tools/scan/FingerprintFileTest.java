@@ -95,7 +95,9 @@ class FingerprintFileTest {
 
     @Test
     void rejectsTextThatIsNotJsonAndReadsNumbers() throws Exception {
-        assertThatThrownBy(() -> parse("{\"products\": [}")).hasMessageStartingWith("test.json: not JSON: Unexpected close marker '}'");
+        assertThatThrownBy(() -> parse("{\"products\": [}")).hasMessageStartingWith("test.json: not JSON at line 1, column 15: Unexpected close marker '}'");
+        assertThatThrownBy(() -> parse("{\n  \"products\": [\n    {\"id\": \"x\",,}\n]}"))
+                .hasMessageStartingWith("test.json: not JSON at line 3, column ");
         assertThatThrownBy(() -> parse("")).hasMessage("test.json: expected a JSON object");
         FingerprintDatabase db = parse("{\"products\":[{\"id\":\"x\",\"max_channels\":5,\"product\":\"p\",\"confidence\":\"low\","
                 + "\"note\":null}],\"honeypot_signs\":[],\"extra\":[1.5,true,false,{\"a\":[]}]}");
