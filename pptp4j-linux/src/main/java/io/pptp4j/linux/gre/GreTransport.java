@@ -10,7 +10,6 @@ import io.pptp4j.gre.engine.SendFailure;
 import io.pptp4j.linux.net.Libc;
 import io.pptp4j.linux.net.PathMtuDiscovery;
 import io.pptp4j.linux.net.RawIpSocket;
-import io.pptp4j.linux.net.ReceivedDatagram;
 import io.pptp4j.linux.net.SendResult;
 import io.pptp4j.linux.net.SocketClosedException;
 import io.pptp4j.wire.Bytes;

@@ -2,7 +2,6 @@ package io.pptp4j.linux.pptp;
 
 import io.pptp4j.control.engine.ControlAction;
 import io.pptp4j.wire.Bytes;
-import java.util.function.Consumer;
 
 /**
  * What a server does with the PPP frames of a connected call: run PPP on them ({@link PppCallHandler}),

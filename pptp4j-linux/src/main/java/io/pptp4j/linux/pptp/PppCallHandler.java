@@ -10,7 +10,6 @@ import io.pptp4j.ppp.session.SessionConfig;
 import io.pptp4j.wire.Bytes;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.BiConsumer;
-import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**

@@ -4,7 +4,6 @@ import io.pptp4j.scan.Exclusions;
 import io.pptp4j.scan.FingerprintDatabase;
 import io.pptp4j.scan.PortList;
 import io.pptp4j.scan.ScanAssessor;
-import io.pptp4j.scan.ScanResult;
 import io.pptp4j.scan.ScanStatus;
 import io.pptp4j.scan.TargetSpec;
 import io.pptp4j.scan.TargetStream;
