@@ -514,8 +514,7 @@ final class CallEngine {
                     + " ago; RFC 2637 2.14: not more than once every 60 s"));
         } else {
             c.lastWanErrorNotify = now;
-            out.add(new ControlAction.Send(new WanErrorNotify(c.peerCallId, e.crcErrors(), e.framingErrors(),
-                    e.hardwareOverruns(), e.bufferOverruns(), e.timeoutErrors(), e.alignmentErrors())));
+            out.add(new ControlAction.Send(e.message(c.peerCallId)));
         }
     }
 

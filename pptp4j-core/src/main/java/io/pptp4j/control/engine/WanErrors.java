@@ -1,6 +1,6 @@
 package io.pptp4j.control.engine;
 
-import io.pptp4j.wire.FieldChecks;
+import io.pptp4j.control.ControlMessage;
 
 /**
  * The cumulative WAN error counters of one call that a PAC reports in WAN-Error-Notify (RFC 2637 2.14),
@@ -16,11 +16,14 @@ import io.pptp4j.wire.FieldChecks;
 public record WanErrors(long crcErrors, long framingErrors, long hardwareOverruns, long bufferOverruns,
                         long timeoutErrors, long alignmentErrors) {
     public WanErrors {
-        FieldChecks.u32(crcErrors, "CRC Errors");
-        FieldChecks.u32(framingErrors, "Framing Errors");
-        FieldChecks.u32(hardwareOverruns, "Hardware Overruns");
-        FieldChecks.u32(bufferOverruns, "Buffer Overruns");
-        FieldChecks.u32(timeoutErrors, "Time-out Errors");
-        FieldChecks.u32(alignmentErrors, "Alignment Errors");
+        // the message's own checks of its fields (each counter is 32 bits), on the parameters
+        new ControlMessage.WanErrorNotify(0, crcErrors, framingErrors, hardwareOverruns, bufferOverruns, timeoutErrors,
+                alignmentErrors);
+    }
+
+    /** The WAN-Error-Notify that carries these counters for the call the PNS knows as {@code peerCallId}. */
+    public ControlMessage.WanErrorNotify message(int peerCallId) {
+        return new ControlMessage.WanErrorNotify(peerCallId, crcErrors, framingErrors, hardwareOverruns,
+                bufferOverruns, timeoutErrors, alignmentErrors);
     }
 }
