@@ -63,6 +63,13 @@ public final class SessionTracker implements Consumer<PptpItem> {
     private static final int MAX_MALFORMED_SAMPLES = 20;
     private static final int MAX_ENDING_EVENTS = 12;
 
+    /** Keeps an event of how a connection or call ended, up to {@value #MAX_ENDING_EVENTS} of them. */
+    private static void endingEvent(List<String> ending, String event) {
+        if (ending.size() < MAX_ENDING_EVENTS) {
+            ending.add(event);
+        }
+    }
+
     private final Options options;
     private final Map<String, Conn> connections = new HashMap<>();
     private final Map<GreKey, Call> routes = new HashMap<>();
@@ -902,11 +909,7 @@ public final class SessionTracker implements Consumer<PptpItem> {
             this.lastFrame = frame;
         }
 
-        void end(String event) {
-            if (ending.size() < MAX_ENDING_EVENTS) {
-                ending.add(event);
-            }
-        }
+        void end(String event) { endingEvent(ending, event); }
 
         void stop(String event) {
             stopped = true;
@@ -980,11 +983,7 @@ public final class SessionTracker implements Consumer<PptpItem> {
             return false;
         }
 
-        void end(String event) {
-            if (ending.size() < MAX_ENDING_EVENTS) {
-                ending.add(event);
-            }
-        }
+        void end(String event) { endingEvent(ending, event); }
 
         void disconnect(String event) {
             disconnected = true;

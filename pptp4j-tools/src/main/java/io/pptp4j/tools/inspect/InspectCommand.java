@@ -212,31 +212,21 @@ public final class InspectCommand implements Callable<Integer> {
                     throw new UserException(decryptOut + ": cannot write: " + e.getMessage());
                 }
             }
-            for (Path f : files) {
-                RawPcapWriter w = writer;
-                DecryptedSink sink = w == null ? null : (session, frame, time, protocol, packet) -> {
-                    // RFC 1332 / RFC 5072: IPv4 0x0021 and IPv6 0x0057 go to a LINKTYPE_RAW file
-                    if ((protocol == 0x0021 || protocol == 0x0057) && packet.length > 0) {
-                        try {
-                            w.write(time, packet);
-                        } catch (IOException e) {
-                            throw new UncheckedIOException(e);
-                        }
+            RawPcapWriter w = writer;
+            DecryptedSink sink = w == null ? null : (session, frame, time, protocol, packet) -> {
+                // RFC 1332 / RFC 5072: IPv4 0x0021 and IPv6 0x0057 go to a LINKTYPE_RAW file
+                if ((protocol == 0x0021 || protocol == 0x0057) && packet.length > 0) {
+                    try {
+                        w.write(time, packet);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
                     }
-                };
+                }
+            };
+            for (Path f : files) {
                 results.add(inspect(f, new SessionTracker.Options(showSecrets, passwords, sink), sink));
             }
             if (networkInterface != null) {
-                RawPcapWriter w = writer;
-                DecryptedSink sink = w == null ? null : (session, frame, time, protocol, packet) -> {
-                    if ((protocol == 0x0021 || protocol == 0x0057) && packet.length > 0) {
-                        try {
-                            w.write(time, packet);
-                        } catch (IOException e) {
-                            throw new UncheckedIOException(e);
-                        }
-                    }
-                };
                 results.add(live(new SessionTracker.Options(showSecrets, passwords, sink), err));
             }
         } catch (UncheckedIOException e) {

@@ -266,12 +266,7 @@ class AgainstRealPeersTest {
         Path secrets = dir.resolve("chap-secrets");
         java.nio.file.Files.writeString(secrets, secretsLines);
         java.nio.file.Files.setPosixFilePermissions(secrets, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
-        Path wrapper = dir.resolve("pptp4j-pppd");
-        java.nio.file.Files.writeString(wrapper, "#!/bin/sh\nexec " + Path.of(System.getProperty("java.home"), "bin", "java")
-                + " --enable-native-access=ALL-UNNAMED -XX:+UseSerialGC -cp '" + System.getProperty("java.class.path")
-                + "' io.pptp4j.tools.Main pppd --secrets " + secrets + " \"$@\" 2>>" + dir.resolve("pppd.log") + "\n");
-        java.nio.file.Files.setPosixFilePermissions(wrapper, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
-        return wrapper;
+        return io.pptp4j.tools.testing.CliProcess.pppdScript(dir, "--secrets", secrets.toString());
     }
 
     private static void awaitLog(Path log, String text) throws InterruptedException {

@@ -79,11 +79,7 @@ class ProbeOnTheNetworkTest {
         server = null;
         Path secrets = net.privateFile("pptpd-secrets", "alice * pw *\n");
         // pptpd's `ppp` names a program; ours is `pptp4j pppd`, started from this JVM's classpath
-        Path wrapper = dir.resolve("pptp4j-pppd");
-        Files.writeString(wrapper, "#!/bin/sh\nexec " + Path.of(System.getProperty("java.home"), "bin", "java")
-                + " --enable-native-access=ALL-UNNAMED -XX:+UseSerialGC -cp '" + System.getProperty("java.class.path")
-                + "' io.pptp4j.tools.Main pppd --secrets " + secrets + " \"$@\" 2>>" + dir.resolve("pppd.log") + "\n");
-        Files.setPosixFilePermissions(wrapper, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+        Path wrapper = CliProcess.pppdScript(dir, "--secrets", secrets.toString());
         try (io.pptp4j.linux.peers.PptpdPeer pptpd = io.pptp4j.linux.peers.PptpdPeer.start(net.hosts().server(), dir.resolve("pptpd"),
                 io.pptp4j.linux.peers.PptpdConfig.of(TwoHosts.SERVER_ADDRESS, wrapper))) {
             // pptpd starts a pppd per call, here a JVM: give it time to speak
@@ -165,11 +161,7 @@ class ProbeOnTheNetworkTest {
         server.close();
         server = null;
         Path secrets = net.privateFile("pptpd-secrets", "alice * pw *\n");
-        Path wrapper = dir.resolve("pptp4j-pppd");
-        Files.writeString(wrapper, "#!/bin/sh\nexec " + Path.of(System.getProperty("java.home"), "bin", "java")
-                + " --enable-native-access=ALL-UNNAMED -XX:+UseSerialGC -cp '" + System.getProperty("java.class.path")
-                + "' io.pptp4j.tools.Main pppd --secrets " + secrets + " --no-tun \"$@\" 2>>" + dir.resolve("pppd.log") + "\n");
-        Files.setPosixFilePermissions(wrapper, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+        Path wrapper = CliProcess.pppdScript(dir, "--secrets", secrets.toString(), "--no-tun");
         io.pptp4j.linux.peers.PptpdConfig base = io.pptp4j.linux.peers.PptpdConfig.of(TwoHosts.SERVER_ADDRESS, wrapper);
         io.pptp4j.linux.peers.PptpdConfig config = new io.pptp4j.linux.peers.PptpdConfig(base.listenAddress(), base.pppProgram(),
                 java.util.List.of("require-mschap-v2", "require-mppe-128", "mppe-stateful"), base.stimeoutSeconds(), base.noIpParam(),

@@ -38,6 +38,20 @@ public final class CliProcess implements AutoCloseable {
         return new CliProcess(p, out, String.join(" ", args));
     }
 
+    /**
+     * A script in {@code dir} that runs {@code pptp4j pppd ARGS "$@"} from this JVM's classpath, its
+     * standard error appended to {@code dir/pppd.log}: the program pptpd's {@code ppp} option names
+     * (pppd cannot run here).
+     */
+    public static Path pppdScript(Path dir, String... args) throws IOException {
+        Path script = dir.resolve("pptp4j-pppd");
+        Files.writeString(script, "#!/bin/sh\nexec " + Path.of(System.getProperty("java.home"), "bin", "java")
+                + " --enable-native-access=ALL-UNNAMED -XX:+UseSerialGC -cp '" + System.getProperty("java.class.path")
+                + "' io.pptp4j.tools.Main pppd " + String.join(" ", args) + " \"$@\" 2>>" + dir.resolve("pppd.log") + "\n");
+        Files.setPosixFilePermissions(script, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+        return script;
+    }
+
     /** Runs to completion (bounded) and returns the exit code and output. */
     public static Result run(NetworkNamespace ns, Duration timeout, String... args) throws IOException, InterruptedException {
         try (CliProcess p = start(ns, args)) {
